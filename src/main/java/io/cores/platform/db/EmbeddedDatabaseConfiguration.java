@@ -1,0 +1,69 @@
+package io.cores.platform.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The zero-configuration default: with no {@code spring.datasource.url}, start a real
+ * PostgreSQL from the embedded binaries, keep its data in {@code cores.data-dir}, and hand
+ * its address to Spring Boot as connection details, so pooling, Flyway and JPA are
+ * configured exactly as they are for an external database.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+public class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+		var dataDir = properties.dataDir().toAbsolutePath().normalize();
+		Files.createDirectories(dataDir);
+		var builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+		properties.embeddedSettings().forEach(builder::setServerConfig);
+		var postgres = builder.start();
+		log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
+		return postgres;
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
+		return new JdbcConnectionDetails() {
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return postgres.getJdbcUrl("postgres", "postgres");
+			}
+		};
+	}
+
+	static class NoDatasourceConfigured implements Condition {
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			var url = context.getEnvironment().getProperty("spring.datasource.url");
+			return url == null || url.isBlank();
+		}
+	}
+}

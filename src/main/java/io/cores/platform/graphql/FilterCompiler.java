@@ -1,0 +1,235 @@
+package io.cores.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.querydsl.core.BooleanBuilder;
+import com.querydsl.core.types.Expression;
+import com.querydsl.core.types.ExpressionUtils;
+import com.querydsl.core.types.Ops;
+import com.querydsl.core.types.Predicate;
+import com.querydsl.core.types.dsl.EntityPathBase;
+import com.querydsl.core.types.dsl.Expressions;
+import com.querydsl.core.types.dsl.NumberPath;
+import com.querydsl.core.types.dsl.StringExpression;
+import com.querydsl.jpa.JPAExpressions;
+
+/**
+ * Compiles a filter input ({@code HostFilter} and friends) into one Querydsl predicate, run
+ * by the database. Relations become subqueries, each on a fresh alias so that a type may
+ * be filtered through itself ({@code Host.vmHost}). One compiler serves one query.
+ */
+public final class FilterCompiler {
+
+	private static final Predicate NOTHING = Expressions.booleanTemplate("1 = 0");
+
+	private final NodeTypes types;
+	private int aliases;
+
+	public FilterCompiler(NodeTypes types) {
+		this.types = types;
+	}
+
+	/** The predicate for {@code filter} on {@code type}, queried as {@code alias}; null when it has no conditions. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Predicate compile(NodeType<?, ?> type, EntityPathBase<?> alias, Map<String, Object> filter, String argument) {
+		var all = new BooleanBuilder();
+		if (filter == null) {
+			return null;
+		}
+		for (var entry : filter.entrySet()) {
+			var key = entry.getKey();
+			var value = entry.getValue();
+			var at = argument + "." + key;
+			if (value == null) {
+				continue;
+			}
+			switch (key) {
+				case "and" -> {
+					for (var item : (List<Map<String, Object>>) value) {
+						all.and(compile(type, alias, item, at));
+					}
+				}
+				case "or" -> {
+					var any = new BooleanBuilder();
+					for (var item : (List<Map<String, Object>>) value) {
+						var one = compile(type, alias, item, at);
+						if (one == null) {
+							return null;
+						}
+						any.or(one);
+					}
+					all.and(any.hasValue() ? any : NOTHING);
+				}
+				case "not" -> {
+					var inner = compile(type, alias, (Map<String, Object>) value, at);
+					all.and(inner == null ? NOTHING : ExpressionUtils.not(inner));
+				}
+				default -> {
+					var field = type.filters().get(key);
+					if (field == null) {
+						throw new IllegalStateException(type.name() + " declares no filter field " + key);
+					}
+					all.and(compileField(type, alias, field, value, at));
+				}
+			}
+		}
+		return all.getValue();
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Predicate compileField(NodeType<?, ?> type, EntityPathBase<?> alias, FilterField field, Object value, String at) {
+		if (field instanceof FilterField.Scalar scalar) {
+			var path = (Expression<?>) scalar.path().apply(alias);
+			return scalar(scalar.kind(), path, (Map<String, Object>) value, scalar.enumType(), type.name(), at);
+		}
+		if (field instanceof FilterField.OfRelation of) {
+			return relation(type, alias, of.relation(), (Map<String, Object>) value, at);
+		}
+		return ((FilterField.Custom) field).compile(alias, value, this, at);
+	}
+
+	/**
+	 * The scalar operators. {@code ne} and {@code notIn} also match null ("is distinct
+	 * from"), which is what a person filtering out one value expects.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Predicate scalar(ScalarKind kind, Expression<?> path, Map<String, Object> ops, Class<? extends Enum> enumType,
+			String idType, String argument) {
+		var all = new BooleanBuilder();
+		for (var op : ops.entrySet()) {
+			var name = op.getKey();
+			var raw = op.getValue();
+			var at = argument + "." + name;
+			if (!kind.operators().contains(name)) {
+				throw new InvalidInputException(at, "is not an operator of " + kind);
+			}
+			if (raw == null) {
+				switch (name) {
+					case "eq" -> all.and(ExpressionUtils.isNull(path));
+					case "ne" -> all.and(ExpressionUtils.isNotNull(path));
+					default -> throw new InvalidInputException(at, "may not be null");
+				}
+				continue;
+			}
+			switch (name) {
+				case "eq" -> all.and(Expressions.predicate(Ops.EQ, path, constant(kind, raw, enumType, idType, at)));
+				case "ne" -> all.and(ExpressionUtils.or(
+						Expressions.predicate(Ops.NE, path, constant(kind, raw, enumType, idType, at)),
+						ExpressionUtils.isNull(path)));
+				case "in" -> {
+					var values = constants(kind, (Collection<?>) raw, enumType, idType, at);
+					all.and(values.isEmpty() ? NOTHING : ExpressionUtils.in((Expression) path, values));
+				}
+				case "notIn" -> {
+					var values = constants(kind, (Collection<?>) raw, enumType, idType, at);
+					if (!values.isEmpty()) {
+						all.and(ExpressionUtils.or(ExpressionUtils.notIn((Expression) path, values),
+								ExpressionUtils.isNull(path)));
+					}
+				}
+				case "isNull" -> all.and((Boolean) raw ? ExpressionUtils.isNull(path) : ExpressionUtils.isNotNull(path));
+				case "lt" -> all.and(Expressions.predicate(Ops.LT, path, constant(kind, raw, enumType, idType, at)));
+				case "lte" -> all.and(Expressions.predicate(Ops.LOE, path, constant(kind, raw, enumType, idType, at)));
+				case "gt" -> all.and(Expressions.predicate(Ops.GT, path, constant(kind, raw, enumType, idType, at)));
+				case "gte" -> all.and(Expressions.predicate(Ops.GOE, path, constant(kind, raw, enumType, idType, at)));
+				case "contains" -> all.and(((StringExpression) path).contains((String) raw));
+				case "startsWith" -> all.and(kind == ScalarKind.MAC
+						? Expressions.stringTemplate("mac_text({0})", path).startsWith(((String) raw).toLowerCase())
+						: ((StringExpression) path).startsWith((String) raw));
+				case "endsWith" -> all.and(((StringExpression) path).endsWith((String) raw));
+				case "iContains" -> all.and(((StringExpression) path).containsIgnoreCase((String) raw));
+				case "iEq" -> all.and(((StringExpression) path).equalsIgnoreCase((String) raw));
+				case "inSubnet" -> all.and(Expressions.booleanTemplate("inet_in_subnet({0}, {1}) = true", path, raw));
+				case "containsIp" -> all.and(Expressions.booleanTemplate("cidr_contains_ip({0}, {1}) = true", path, raw));
+				default -> throw new InvalidInputException(at, "is not a known operator");
+			}
+		}
+		return all.getValue();
+	}
+
+	private List<Object> constants(ScalarKind kind, Collection<?> raw, Class<? extends Enum> enumType, String idType,
+			String at) {
+		var values = new ArrayList<>(raw.size());
+		for (var item : raw) {
+			if (item == null) {
+				throw new InvalidInputException(at, "may not contain null");
+			}
+			values.add(constant(kind, item, enumType, idType, at));
+		}
+		return values;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Object constant(ScalarKind kind, Object raw, Class<? extends Enum> enumType, String idType, String at) {
+		return switch (kind) {
+			case ID -> GlobalId.decodeKey((String) raw, idType, at);
+			case ENUM -> raw instanceof Enum<?> e ? e : Enum.valueOf(enumType, (String) raw);
+			case LONG -> ((Number) raw).longValue();
+			default -> raw;
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private Predicate relation(NodeType<?, ?> owner, EntityPathBase<?> alias, Relation relation, Map<String, Object> value,
+			String at) {
+		var target = types.get(relation.target());
+		var ownerId = owner.idOf(alias);
+		if (relation instanceof Relation.ToOne r) {
+			var key = r.keyPath().apply(alias);
+			if (value.size() == 1 && value.get("id") instanceof Map<?, ?> idOps) {
+				// a filter on the related id alone needs no subquery: compare the foreign key
+				return scalar(ScalarKind.ID, key, (Map<String, Object>) idOps, null, target.name(), at + ".id");
+			}
+			var t = fresh(target);
+			return key.in(JPAExpressions.select(target.idOf(t)).from(t).where(compile(target, t, value, at)));
+		}
+		if (relation instanceof Relation.Back r) {
+			var t = fresh(target);
+			var key = r.targetKey().apply(t);
+			return ownerId.in(JPAExpressions.select(key).from(t).where(compile(target, t, value, at)));
+		}
+		var all = new BooleanBuilder();
+		for (var entry : value.entrySet()) {
+			if (entry.getValue() == null) {
+				continue;
+			}
+			var quantifier = entry.getKey();
+			var nestedAt = at + "." + quantifier;
+			var nested = (Map<String, Object>) entry.getValue();
+			switch (quantifier) {
+				case "some" -> all.and(ownerId.in(children(relation, target, nested, false, nestedAt)));
+				case "none" -> all.and(ownerId.notIn(children(relation, target, nested, false, nestedAt)));
+				case "every" -> all.and(ownerId.notIn(children(relation, target, nested, true, nestedAt)));
+				default -> throw new InvalidInputException(nestedAt, "is not some, none or every");
+			}
+		}
+		return all.getValue();
+	}
+
+	/** The owner keys of the children that match (or, negated, fail) the nested filter. */
+	private com.querydsl.core.types.SubQueryExpression<Long> children(Relation relation, NodeType<?, ?> target,
+			Map<String, Object> nested, boolean negate, String at) {
+		var t = fresh(target);
+		var condition = compile(target, t, nested, at);
+		if (negate) {
+			condition = condition == null ? NOTHING : ExpressionUtils.not(condition);
+		}
+		if (relation instanceof Relation.Many r) {
+			NumberPath<Long> key = r.targetKey().apply(t);
+			return JPAExpressions.select(key).from(t)
+				.where(key.isNotNull(), r.where() == null ? null : r.where().apply(t), condition);
+		}
+		var r = (Relation.Link) relation;
+		var link = r.link().apply("link_" + (++aliases));
+		var targets = JPAExpressions.select(target.idOf(t)).from(t).where(condition);
+		return JPAExpressions.select(r.ownerKey().apply(link)).from(link)
+			.where(r.where() == null ? null : r.where().apply(link), r.targetKey().apply(link).in(targets));
+	}
+
+	private EntityPathBase<?> fresh(NodeType<?, ?> type) {
+		return type.alias(type.singular() + "_" + (++aliases));
+	}
+}
