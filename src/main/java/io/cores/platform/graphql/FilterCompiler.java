@@ -65,7 +65,7 @@ public final class FilterCompiler {
 				}
 				case "not" -> {
 					var inner = compile(type, alias, (Map<String, Object>) value, at);
-					all.and(inner == null ? NOTHING : ExpressionUtils.not(inner));
+					all.and(inner == null ? NOTHING : inner.not());
 				}
 				default -> {
 					var field = type.filters().get(key);
@@ -115,9 +115,9 @@ public final class FilterCompiler {
 				continue;
 			}
 			switch (name) {
-				case "eq" -> all.and(Expressions.predicate(Ops.EQ, path, constant(kind, raw, enumType, idType, at)));
+				case "eq" -> all.and(Expressions.predicate(Ops.EQ, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
 				case "ne" -> all.and(ExpressionUtils.or(
-						Expressions.predicate(Ops.NE, path, constant(kind, raw, enumType, idType, at)),
+						Expressions.predicate(Ops.NE, path, Expressions.constant(constant(kind, raw, enumType, idType, at))),
 						ExpressionUtils.isNull(path)));
 				case "in" -> {
 					var values = constants(kind, (Collection<?>) raw, enumType, idType, at);
@@ -131,10 +131,10 @@ public final class FilterCompiler {
 					}
 				}
 				case "isNull" -> all.and((Boolean) raw ? ExpressionUtils.isNull(path) : ExpressionUtils.isNotNull(path));
-				case "lt" -> all.and(Expressions.predicate(Ops.LT, path, constant(kind, raw, enumType, idType, at)));
-				case "lte" -> all.and(Expressions.predicate(Ops.LOE, path, constant(kind, raw, enumType, idType, at)));
-				case "gt" -> all.and(Expressions.predicate(Ops.GT, path, constant(kind, raw, enumType, idType, at)));
-				case "gte" -> all.and(Expressions.predicate(Ops.GOE, path, constant(kind, raw, enumType, idType, at)));
+				case "lt" -> all.and(Expressions.predicate(Ops.LT, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
+				case "lte" -> all.and(Expressions.predicate(Ops.LOE, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
+				case "gt" -> all.and(Expressions.predicate(Ops.GT, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
+				case "gte" -> all.and(Expressions.predicate(Ops.GOE, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
 				case "contains" -> all.and(((StringExpression) path).contains((String) raw));
 				case "startsWith" -> all.and(kind == ScalarKind.MAC
 						? Expressions.stringTemplate("mac_text({0})", path).startsWith(((String) raw).toLowerCase())
@@ -215,7 +215,7 @@ public final class FilterCompiler {
 		var t = fresh(target);
 		var condition = compile(target, t, nested, at);
 		if (negate) {
-			condition = condition == null ? NOTHING : ExpressionUtils.not(condition);
+			condition = condition == null ? NOTHING : condition.not();
 		}
 		if (relation instanceof Relation.Many r) {
 			NumberPath<Long> key = r.targetKey().apply(t);
