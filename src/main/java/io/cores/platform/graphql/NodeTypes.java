@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,13 @@ public class NodeTypes {
 	private final Map<Class<?>, NodeType<?, ?>> byClass = new HashMap<>();
 	private final List<Relation> relations;
 
-	public NodeTypes(List<NodeType<?, ?>> types, List<Relation> relations) {
+	public NodeTypes(ObjectProvider<NodeType<?, ?>> typeBeans, ObjectProvider<Relation> relationBeans,
+			ObjectProvider<RelationSet> relationSets) {
+		this(typeBeans.orderedStream().toList(), java.util.stream.Stream.concat(relationBeans.orderedStream(),
+				relationSets.orderedStream().flatMap(set -> set.relations().stream())).toList());
+	}
+
+	NodeTypes(List<NodeType<?, ?>> types, List<Relation> relations) {
 		for (var type : types) {
 			if (byName.put(type.name(), type) != null) {
 				throw new IllegalStateException("Node type " + type.name() + " is declared twice");

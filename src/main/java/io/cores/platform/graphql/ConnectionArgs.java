@@ -1,0 +1,56 @@
+package io.cores.platform.graphql;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * The arguments of a connection field, checked before any SQL runs. Records compare by value,
+ * so nested connections asked with equal arguments share one batch query.
+ */
+public record ConnectionArgs(Map<String, Object> filter, List<Map<String, Object>> orderBy, int size, boolean backward,
+		String cursor, boolean count) {
+
+	public static final int DEFAULT_PAGE = 50;
+	public static final int MAX_PAGE = 500;
+
+	@SuppressWarnings("unchecked")
+	public static ConnectionArgs from(DataFetchingEnvironment env) {
+		Integer first = env.getArgument("first");
+		Integer last = env.getArgument("last");
+		String after = env.getArgument("after");
+		String before = env.getArgument("before");
+		if (first != null && last != null) {
+			throw new InvalidInputException("first", "may not be combined with last; page forward or backward");
+		}
+		if (after != null && before != null) {
+			throw new InvalidInputException("after", "may not be combined with before");
+		}
+		if (first != null && before != null) {
+			throw new InvalidInputException("before", "pages backward; use it with last, not first");
+		}
+		if (last != null && after != null) {
+			throw new InvalidInputException("after", "pages forward; use it with first, not last");
+		}
+		check("first", first);
+		check("last", last);
+		boolean backward = last != null || before != null;
+		int size = last != null ? last : first != null ? first : DEFAULT_PAGE;
+		return new ConnectionArgs(env.getArgument("filter"), env.getArgument("orderBy"), size, backward,
+				backward ? before : after, env.getSelectionSet().contains("totalCount"));
+	}
+
+	private static void check(String argument, Integer size) {
+		if (size != null && size < 0) {
+			throw new InvalidInputException(argument, "may not be negative");
+		}
+		if (size != null && size > MAX_PAGE) {
+			throw new InvalidInputException(argument, size + " is over the maximum page size of " + MAX_PAGE);
+		}
+	}
+
+	String cursorArgument() {
+		return backward ? "before" : "after";
+	}
+}

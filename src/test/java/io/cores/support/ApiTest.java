@@ -1,0 +1,58 @@
+package io.cores.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the API tests: the whole server on a random port, on real PostgreSQL, called over
+ * HTTP. All tests share one server and database, so each builds its own uniquely named data
+ * ({@link TestData}) and asserts only on that.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	private HttpGraphQlTester graphQl;
+	private TestData data;
+
+	/** A client that posts to /graphql over real HTTP. */
+	protected HttpGraphQlTester graphQl() {
+		if (graphQl == null) {
+			var client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+				.baseUrl("http://localhost:" + port + "/graphql")
+				.build();
+			graphQl = HttpGraphQlTester.create(client);
+		}
+		return graphQl;
+	}
+
+	protected TestData data() {
+		if (data == null) {
+			data = new TestData(jdbc);
+		}
+		return data;
+	}
+
+	protected int port() {
+		return port;
+	}
+}
