@@ -31,7 +31,12 @@ public class LabController {
 			byId.put(lab.getId(), new ArrayList<>());
 		}
 		var s = QLabSubnet.labSubnet;
-		for (var row : queries.select(s.labId, s.subnet).from(s).where(s.labId.in(byId.keySet())).orderBy(s.subnet.asc()).fetch()) {
+		var rows = queries.select(s.labId, s.subnet)
+			.from(s)
+			.where(s.labId.in(byId.keySet()))
+			.orderBy(s.subnet.asc())
+			.fetch();
+		for (var row : rows) {
 			byId.get(row.get(s.labId)).add(row.get(s.subnet));
 		}
 		var result = new LinkedHashMap<Lab, List<String>>();
