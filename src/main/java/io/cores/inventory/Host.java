@@ -1,0 +1,125 @@
+package io.cores.inventory;
+
+import java.time.OffsetDateTime;
+
+import io.cores.platform.persistence.BaseEntity;
+import io.cores.platform.persistence.PgObjectJdbcType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcType;
+
+/**
+ * A machine in a lab, physical or virtual. Its {@code ip} and {@code lastSeen} follow its
+ * NICs (see host_derive_from_nics in V3__inventory.sql), so they are read, never written.
+ */
+@Entity
+@Table(name = "host")
+public class Host extends BaseEntity {
+
+	private String hostname;
+
+	private String serial;
+
+	@Column(name = "asset_number")
+	private String assetNumber;
+
+	@Column(name = "hd_vendor_id")
+	private Long hdVendorId;
+
+	@Column(name = "hardware_id")
+	private Long hardwareId;
+
+	@Column(name = "rack_id")
+	private Long rackId;
+
+	@Column(name = "type_id")
+	private Long typeId;
+
+	@Column(name = "build_id")
+	private Long buildId;
+
+	@Column(name = "vm_host_id")
+	private Long vmHostId;
+
+	private boolean hypervisor;
+
+	@Enumerated(EnumType.STRING)
+	private HostStatus status = HostStatus.NEW;
+
+	@JdbcType(PgObjectJdbcType.Inet.class)
+	@Column(insertable = false, updatable = false)
+	private String ip;
+
+	@Column(name = "last_seen", insertable = false, updatable = false)
+	private OffsetDateTime lastSeen;
+
+	private String comment;
+
+	protected Host() {
+	}
+
+	public Host(String hostname) {
+		this.hostname = hostname;
+	}
+
+	public String getHostname() {
+		return hostname;
+	}
+
+	public String getSerial() {
+		return serial;
+	}
+
+	public String getAssetNumber() {
+		return assetNumber;
+	}
+
+	public Long getHdVendorId() {
+		return hdVendorId;
+	}
+
+	public Long getHardwareId() {
+		return hardwareId;
+	}
+
+	public Long getRackId() {
+		return rackId;
+	}
+
+	public Long getTypeId() {
+		return typeId;
+	}
+
+	public Long getBuildId() {
+		return buildId;
+	}
+
+	public Long getVmHostId() {
+		return vmHostId;
+	}
+
+	public boolean isHypervisor() {
+		return hypervisor;
+	}
+
+	public HostStatus getStatus() {
+		return status;
+	}
+
+	/** The primary NIC's ip, else the most recently seen NIC's. */
+	public String getIp() {
+		return ip;
+	}
+
+	/** The latest lastSeen of the host's NICs. */
+	public OffsetDateTime getLastSeen() {
+		return lastSeen;
+	}
+
+	public String getComment() {
+		return comment;
+	}
+}

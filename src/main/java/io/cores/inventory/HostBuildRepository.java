@@ -1,0 +1,7 @@
+package io.cores.inventory;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.querydsl.QuerydslPredicateExecutor;
+
+public interface HostBuildRepository extends JpaRepository<HostBuild, Long>, QuerydslPredicateExecutor<HostBuild> {
+}
