@@ -1,7 +1,5 @@
 package io.cores.platform.graphql;
 
-import java.util.List;
-
 import graphql.language.EnumValue;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
@@ -13,7 +11,6 @@ import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.springframework.graphql.execution.TypeDefinitionConfigurer;
-import org.springframework.stereotype.Component;
 
 /**
  * Adds the four types every node type T has by convention, so the schema files declare only
@@ -21,7 +18,6 @@ import org.springframework.stereotype.Component;
  * some/none/every filter of a to-many relation, when TFilter exists) and {@code TOrder}
  * (when TOrderField exists).
  */
-@Component
 class ConventionTypes implements TypeDefinitionConfigurer {
 
 	private final NodeTypes types;
@@ -92,7 +88,4 @@ class ConventionTypes implements TypeDefinitionConfigurer {
 		return NonNullType.newNonNullType(type).build();
 	}
 
-	static List<String> generatedSuffixes() {
-		return List.of("Connection", "Edge", "ListFilter", "Order");
-	}
 }

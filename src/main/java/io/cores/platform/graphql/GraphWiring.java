@@ -11,6 +11,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import org.dataloader.DataLoader;
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
@@ -72,21 +74,25 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		query.dataFetcher("node", env -> node(env, env.getArgument("id"), "id"));
 		query.dataFetcher("nodes", this::nodes);
 		for (var type : types.all()) {
-			query.dataFetcher(type.singular(), env -> {
+			query.dataFetcher(type.singular(), described("Query." + type.singular(), entity(type.name()), env -> {
 				long key = GlobalId.decodeKey(env.getArgument("id"), type.name(), "id");
 				return loader(env, nodeLoader(type.name())).load(key);
-			});
-			query.dataFetcher(type.plural(), env -> queries.root(type, ConnectionArgs.from(env)));
+			}));
+			query.dataFetcher(type.plural(), described("Query." + type.plural(), connection(type.name()),
+					env -> queries.root(type, ConnectionArgs.from(env))));
+			DataFetcher<String> id = described(type.name() + ".id", ResolvableType.forClass(String.class),
+					env -> GlobalId.encode(type.name(), ((BaseEntity) env.getSource()).getId()));
 			for (var objectType : type.objectTypes()) {
-				wiring.type(objectType, t -> t.dataFetcher("id",
-						env -> GlobalId.encode(type.name(), ((BaseEntity) env.getSource()).getId())));
+				wiring.type(objectType, t -> t.dataFetcher("id", id));
 			}
 		}
 		wiring.type(query);
 		for (var relation : types.relations()) {
 			var owner = types.get(relation.owner());
 			var objectTypes = relation.on().isEmpty() ? owner.objectTypes() : relation.on();
-			DataFetcher<?> fetcher = relationFetcher(relation);
+			var returns = relation instanceof Relation.ToOne || relation instanceof Relation.Back
+					? entity(relation.target()) : connection(relation.target());
+			DataFetcher<?> fetcher = described(relation.owner() + "." + relation.field(), returns, relationFetcher(relation));
 			for (var objectType : objectTypes) {
 				wiring.type(objectType, t -> t.dataFetcher(relation.field(), fetcher));
 			}
@@ -127,6 +133,34 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		}
 		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
 			.thenApply(done -> futures.stream().map(f -> (Object) f.join()).toList());
+	}
+
+	private ResolvableType entity(String type) {
+		return ResolvableType.forClass(types.get(type).entityClass());
+	}
+
+	private ResolvableType connection(String type) {
+		return ResolvableType.forClassWithGenerics(Connection.class, types.get(type).entityClass());
+	}
+
+	/** A fetcher that tells the start-up schema inspection what it returns, so the fields below it are checked too. */
+	private static <T> DataFetcher<T> described(String description, ResolvableType returnType, DataFetcher<T> fetcher) {
+		return new SelfDescribingDataFetcher<>() {
+			@Override
+			public T get(DataFetchingEnvironment env) throws Exception {
+				return fetcher.get(env);
+			}
+
+			@Override
+			public String getDescription() {
+				return description;
+			}
+
+			@Override
+			public ResolvableType getReturnType() {
+				return returnType;
+			}
+		};
 	}
 
 	@SuppressWarnings("unchecked")

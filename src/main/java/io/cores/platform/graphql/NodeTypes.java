@@ -19,6 +19,7 @@ public class NodeTypes {
 	private final Map<Class<?>, NodeType<?, ?>> byClass = new HashMap<>();
 	private final List<Relation> relations;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	public NodeTypes(ObjectProvider<NodeType<?, ?>> typeBeans, ObjectProvider<Relation> relationBeans,
 			ObjectProvider<RelationSet> relationSets) {
 		this(typeBeans.orderedStream().toList(), java.util.stream.Stream.concat(relationBeans.orderedStream(),

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.SchemaReport;
 
 /**
- * Start-up checks that the schema files and the Java side agree, so a mismatch fails the
+ * Adds the conventional types ({@link ConventionTypes}) and checks at start-up that the schema files and the Java side agree, so a mismatch fails the
  * build's tests instead of a client's query: every schema field resolves, every controller
  * method matches a field, and each node type's filter input and order enum list exactly
  * the filters and orders its {@link NodeType} declares.
@@ -25,7 +25,7 @@ class SchemaChecks {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer schemaInspection(NodeTypes types, EntityManagerFactory entityManagerFactory) {
-		return builder -> builder.inspectSchemaMappings(initializer -> {
+		return builder -> builder.configureTypeDefinitions(new ConventionTypes(types)).inspectSchemaMappings(initializer -> {
 			for (var entity : entityManagerFactory.getMetamodel().getEntities()) {
 				initializer.classMapping(entity.getJavaType().getSimpleName(), entity.getJavaType());
 			}
