@@ -1,0 +1,7 @@
+package io.cores.audit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.querydsl.QuerydslPredicateExecutor;
+
+public interface ObjectChangeRepository extends JpaRepository<ObjectChange, Long>, QuerydslPredicateExecutor<ObjectChange> {
+}

@@ -1,0 +1,7 @@
+package io.cores.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.querydsl.QuerydslPredicateExecutor;
+
+public interface GroupMembershipRepository extends JpaRepository<GroupMembership, Long>, QuerydslPredicateExecutor<GroupMembership> {
+}
