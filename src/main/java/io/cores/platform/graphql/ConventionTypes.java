@@ -30,14 +30,14 @@ class ConventionTypes implements TypeDefinitionConfigurer {
 	public void configure(TypeDefinitionRegistry registry) {
 		for (var type : types.all()) {
 			var name = type.name();
-			addIfAbsent(registry, ObjectTypeDefinition.newObjectTypeDefinition()
+			replace(registry, ObjectTypeDefinition.newObjectTypeDefinition()
 				.name(name + "Connection")
 				.fieldDefinition(field("edges", required(list(required(named(name + "Edge"))))))
 				.fieldDefinition(field("nodes", required(list(required(named(name))))))
 				.fieldDefinition(field("pageInfo", required(named("PageInfo"))))
 				.fieldDefinition(field("totalCount", required(named("Int"))))
 				.build());
-			addIfAbsent(registry, ObjectTypeDefinition.newObjectTypeDefinition()
+			replace(registry, ObjectTypeDefinition.newObjectTypeDefinition()
 				.name(name + "Edge")
 				.fieldDefinition(field("cursor", required(named("String"))))
 				.fieldDefinition(field("node", required(named(name))))
@@ -59,6 +59,15 @@ class ConventionTypes implements TypeDefinitionConfigurer {
 					.build());
 			}
 		}
+	}
+
+	/**
+	 * Spring for GraphQL adds a bare Relay connection type (edges and pageInfo only) for every
+	 * undefined {@code *Connection}; ours, with nodes and totalCount, takes its place.
+	 */
+	private static void replace(TypeDefinitionRegistry registry, graphql.language.TypeDefinition<?> definition) {
+		registry.getType(definition.getName()).ifPresent(registry::remove);
+		registry.add(definition);
 	}
 
 	private static void addIfAbsent(TypeDefinitionRegistry registry, graphql.language.TypeDefinition<?> definition) {
