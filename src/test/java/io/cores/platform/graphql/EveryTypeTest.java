@@ -24,7 +24,7 @@ class EveryTypeTest extends ApiTest {
 
 	private static final String INTROSPECTION = """
 			{ __schema {
-			    queryType { fields { name args { name } type { kind name ofType { kind name } } } }
+			    queryType { name }
 			    types { name kind
 			      interfaces { name }
 			      fields { name
@@ -36,7 +36,8 @@ class EveryTypeTest extends ApiTest {
 	@TestFactory
 	Stream<DynamicTest> everyRootConnectionReadsEveryField() {
 		var schema = schema();
-		var queryFields = (List<Map<String, Object>>) ((Map<String, Object>) schema.get("queryType")).get("fields");
+		var queryType = (String) ((Map<String, Object>) schema.get("queryType")).get("name");
+		var queryFields = (List<Map<String, Object>>) types.get(queryType).get("fields");
 		var tests = new ArrayList<DynamicTest>();
 		for (var field : queryFields) {
 			var type = named(field.get("type"));
