@@ -15,6 +15,7 @@ import com.querydsl.core.types.dsl.EntityPathBase;
 import com.querydsl.core.types.dsl.NumberPath;
 import com.querydsl.jpa.impl.JPAQuery;
 import com.querydsl.jpa.impl.JPAQueryFactory;
+import graphql.GraphQLContext;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,10 @@ public class ConnectionQueries {
 	}
 
 	/** A page of a root connection such as {@code hosts}. */
-	public Connection<Object> root(NodeType<?, ?> type, ConnectionArgs args) {
+	public Connection<Object> root(NodeType<?, ?> type, ConnectionArgs args, GraphQLContext context) {
 		var alias = type.root();
-		var filter = new FilterCompiler(types).compile(type, alias, args.filter(), "filter");
+		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
+				new FilterCompiler(types, context).compile(type, alias, args.filter(), "filter"), type.visibility(context, alias));
 		var page = Page.of(type, alias, args);
 		var rows = select(alias, page, null).from(alias).where(filter, page.keyset()).limit(args.size() + 1L).fetch();
 		return page.connection(rows, () -> (int) queries.select(type.idOf(alias).count()).from(alias).where(filter)
@@ -47,10 +49,13 @@ public class ConnectionQueries {
 	}
 
 	/** The pages of a to-many relation for many parents, each page cut from one query's rows. */
-	public Map<Long, Connection<Object>> many(Relation relation, Collection<Long> parentIds, ConnectionArgs args) {
+	public Map<Long, Connection<Object>> many(Relation relation, Collection<Long> parentIds, ConnectionArgs args,
+			GraphQLContext context) {
 		var target = types.get(relation.target());
 		var alias = target.root();
-		var filter = new FilterCompiler(types).compile(target, alias, args.filter(), "filter");
+		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
+				new FilterCompiler(types, context).compile(target, alias, args.filter(), "filter"),
+				target.visibility(context, alias));
 		var page = Page.of(target, alias, args);
 		NumberPath<Long> parentKey;
 		JPAQuery<Tuple> query;
@@ -76,7 +81,7 @@ public class ConnectionQueries {
 		for (var row : rows) {
 			byParent.computeIfAbsent(row.get(keyIndex, Long.class), k -> new ArrayList<>()).add(row);
 		}
-		Map<Long, Integer> counts = args.count() ? counts(relation, target, parentIds, args.filter()) : Map.of();
+		Map<Long, Integer> counts = args.count() ? counts(relation, target, parentIds, args.filter(), context) : Map.of();
 		var result = new LinkedHashMap<Long, Connection<Object>>();
 		for (var parentId : parentIds) {
 			var own = byParent.getOrDefault(parentId, List.of());
@@ -88,9 +93,11 @@ public class ConnectionQueries {
 	}
 
 	private Map<Long, Integer> counts(Relation relation, NodeType<?, ?> target, Collection<Long> parentIds,
-			Map<String, Object> filterArgs) {
+			Map<String, Object> filterArgs, GraphQLContext context) {
 		var alias = target.alias("counted");
-		var filter = new FilterCompiler(types).compile(target, alias, filterArgs, "filter");
+		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
+				new FilterCompiler(types, context).compile(target, alias, filterArgs, "filter"),
+				target.visibility(context, alias));
 		List<Tuple> rows;
 		if (relation instanceof Relation.Many many) {
 			var key = many.targetKey().apply(alias);
@@ -114,23 +121,25 @@ public class ConnectionQueries {
 		return counts;
 	}
 
-	/** Objects of one type by id. */
-	public Map<Long, Object> byIds(NodeType<?, ?> type, Collection<Long> ids) {
+	/** Objects of one type by id, those the caller may see. */
+	public Map<Long, Object> byIds(NodeType<?, ?> type, Collection<Long> ids, GraphQLContext context) {
 		var alias = type.root();
 		var result = new HashMap<Long, Object>();
-		for (var entity : readOnly(queries.select(alias).from(alias).where(type.idOf(alias).in(ids))).fetch()) {
+		for (var entity : readOnly(queries.select(alias).from(alias)
+			.where(type.idOf(alias).in(ids), type.visibility(context, alias))).fetch()) {
 			result.put(((BaseEntity) entity).getId(), entity);
 		}
 		return result;
 	}
 
 	/** The targets of a to-one relation whose key is on the target, by owner id. */
-	public Map<Long, Object> back(Relation.Back relation, Collection<Long> ownerIds) {
+	public Map<Long, Object> back(Relation.Back relation, Collection<Long> ownerIds, GraphQLContext context) {
 		var target = types.get(relation.target());
 		var alias = target.root();
 		var key = relation.targetKey().apply(alias);
 		var result = new HashMap<Long, Object>();
-		for (var row : readOnly(queries.select(alias, key).from(alias).where(key.in(ownerIds))).fetch()) {
+		for (var row : readOnly(queries.select(alias, key).from(alias)
+			.where(key.in(ownerIds), target.visibility(context, alias))).fetch()) {
 			result.put(row.get(key), row.get(alias));
 		}
 		return result;

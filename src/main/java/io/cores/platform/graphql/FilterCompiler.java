@@ -15,6 +15,7 @@ import com.querydsl.core.types.dsl.Expressions;
 import com.querydsl.core.types.dsl.NumberPath;
 import com.querydsl.core.types.dsl.StringExpression;
 import com.querydsl.jpa.JPAExpressions;
+import graphql.GraphQLContext;
 
 /**
  * Compiles a filter input ({@code HostFilter} and friends) into one Querydsl predicate, run
@@ -26,10 +27,13 @@ public final class FilterCompiler {
 	private static final Predicate NOTHING = Expressions.booleanTemplate("1 = 0");
 
 	private final NodeTypes types;
+	private final GraphQLContext context;
 	private int aliases;
 
-	public FilterCompiler(NodeTypes types) {
+	/** A compiler for one request; {@code context} decides which related rows the caller may see. */
+	public FilterCompiler(NodeTypes types, GraphQLContext context) {
 		this.types = types;
+		this.context = context;
 	}
 
 	/** The predicate for {@code filter} on {@code type}, queried as {@code alias}; null when it has no conditions. */
@@ -184,12 +188,14 @@ public final class FilterCompiler {
 				return scalar(ScalarKind.ID, key, (Map<String, Object>) idOps, null, target.name(), at + ".id");
 			}
 			var t = fresh(target);
-			return key.in(JPAExpressions.select(target.idOf(t)).from(t).where(compile(target, t, value, at)));
+			return key.in(JPAExpressions.select(target.idOf(t)).from(t)
+				.where(compile(target, t, value, at), target.visibility(context, t)));
 		}
 		if (relation instanceof Relation.Back r) {
 			var t = fresh(target);
 			var key = r.targetKey().apply(t);
-			return ownerId.in(JPAExpressions.select(key).from(t).where(compile(target, t, value, at)));
+			return ownerId.in(JPAExpressions.select(key).from(t)
+				.where(compile(target, t, value, at), target.visibility(context, t)));
 		}
 		var all = new BooleanBuilder();
 		for (var entry : value.entrySet()) {
@@ -217,14 +223,15 @@ public final class FilterCompiler {
 		if (negate) {
 			condition = condition == null ? NOTHING : condition.not();
 		}
+		var visible = target.visibility(context, t);
 		if (relation instanceof Relation.Many r) {
 			NumberPath<Long> key = r.targetKey().apply(t);
 			return JPAExpressions.select(key).from(t)
-				.where(key.isNotNull(), r.where() == null ? null : r.where().apply(t), condition);
+				.where(key.isNotNull(), r.where() == null ? null : r.where().apply(t), condition, visible);
 		}
 		var r = (Relation.Link) relation;
 		var link = r.link().apply("link_" + (++aliases));
-		var targets = JPAExpressions.select(target.idOf(t)).from(t).where(condition);
+		var targets = JPAExpressions.select(target.idOf(t)).from(t).where(condition, visible);
 		return JPAExpressions.select(r.ownerKey().apply(link)).from(link)
 			.where(r.where() == null ? null : r.where().apply(link), r.targetKey().apply(link).in(targets));
 	}

@@ -12,6 +12,8 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
+import io.cores.platform.graphql.access.AccessDenied;
+
 /**
  * Turns exceptions into GraphQL errors a client can act on. Bad input names the argument;
  * anything unexpected is logged with a correlation id and reported by that id alone, so no
@@ -29,6 +31,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(invalid.getMessage())
 				.extensions(Map.of("argument", invalid.argument()))
+				.build();
+		}
+		if (ex instanceof AccessDenied denied) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(denied.authenticated() ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED)
+				.message(denied.getMessage())
 				.build();
 		}
 		var correlationId = UUID.randomUUID().toString();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -38,16 +39,16 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		this.queries = queries;
 		for (var type : types.all()) {
 			loaders.<Long, Object>forName(nodeLoader(type.name()))
-				.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.byIds(type, ids)));
+				.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.byIds(type, ids, context(env))));
 		}
 		for (var relation : types.relations()) {
 			if (relation instanceof Relation.Back back) {
 				loaders.<Long, Object>forName(relationLoader(relation))
-					.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.back(back, ids)));
+					.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.back(back, ids, context(env))));
 			}
 			else if (!(relation instanceof Relation.ToOne)) {
 				loaders.<ParentPage, Connection<Object>>forName(relationLoader(relation))
-					.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(queries, relation, keys)));
+					.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(queries, relation, keys, context(env))));
 			}
 		}
 	}
@@ -57,13 +58,13 @@ class GraphWiring implements RuntimeWiringConfigurer {
 	}
 
 	private static Map<ParentPage, Connection<Object>> pages(ConnectionQueries queries, Relation relation,
-			java.util.Set<ParentPage> keys) {
+			java.util.Set<ParentPage> keys, GraphQLContext context) {
 		var byArgs = new LinkedHashMap<ConnectionArgs, List<Long>>();
 		for (var key : keys) {
 			byArgs.computeIfAbsent(key.args(), a -> new ArrayList<>()).add(key.parentId());
 		}
 		var result = new LinkedHashMap<ParentPage, Connection<Object>>();
-		byArgs.forEach((args, parents) -> queries.many(relation, parents, args)
+		byArgs.forEach((args, parents) -> queries.many(relation, parents, args, context)
 			.forEach((parentId, page) -> result.put(new ParentPage(parentId, args), page)));
 		return result;
 	}
@@ -79,7 +80,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 				return loader(env, nodeLoader(type.name())).load(key);
 			}));
 			query.dataFetcher(type.plural(), described("Query." + type.plural(), connection(type.name()),
-					env -> queries.root(type, ConnectionArgs.from(env))));
+					env -> queries.root(type, ConnectionArgs.from(env), env.getGraphQlContext())));
 			DataFetcher<String> id = described(type.name() + ".id", ResolvableType.forClass(String.class),
 					env -> GlobalId.encode(type.name(), ((BaseEntity) env.getSource()).getId()));
 			for (var objectType : type.objectTypes()) {
@@ -133,6 +134,11 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		}
 		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
 			.thenApply(done -> futures.stream().map(f -> (Object) f.join()).toList());
+	}
+
+	/** The request's GraphQL context, which Spring for GraphQL hands to batch loaders too. */
+	private static GraphQLContext context(org.dataloader.BatchLoaderEnvironment env) {
+		return (GraphQLContext) env.getContext();
 	}
 
 	private ResolvableType entity(String type) {

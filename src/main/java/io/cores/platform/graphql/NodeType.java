@@ -4,9 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import graphql.GraphQLContext;
+
 import com.querydsl.core.types.Expression;
+import com.querydsl.core.types.Predicate;
 import com.querydsl.core.types.dsl.ComparableExpressionBase;
 import com.querydsl.core.types.dsl.EntityPathBase;
 import com.querydsl.core.types.dsl.NumberPath;
@@ -33,6 +37,7 @@ public final class NodeType<E extends BaseEntity, Q extends EntityPathBase<E>> {
 	private List<String> objectTypes;
 	private final Map<String, FilterField> filters = new LinkedHashMap<>();
 	private final Map<String, Function<Q, ComparableExpressionBase<?>>> orders = new LinkedHashMap<>();
+	private BiFunction<GraphQLContext, Q, Predicate> visibility;
 
 	private NodeType(String name, Class<E> entityClass, Function<String, Q> alias) {
 		this.name = name;
@@ -94,6 +99,23 @@ public final class NodeType<E extends BaseEntity, Q extends EntityPathBase<E>> {
 	public NodeType<E, Q> sortable(String field, String enumValue, ScalarKind kind,
 			Function<Q, ? extends ComparableExpressionBase<?>> path) {
 		return scalar(field, kind, path).order(enumValue, path);
+	}
+
+	/**
+	 * Row-level visibility: which rows of this type the caller may see at all (a token only
+	 * to its owner and admins). Applied wherever rows of the type are read — root fields,
+	 * relations, {@code node}, and relation filters — so no path shows more. The function gets
+	 * the request's GraphQL context, where the caller is.
+	 */
+	public NodeType<E, Q> visibleWhen(BiFunction<GraphQLContext, Q, Predicate> visibility) {
+		this.visibility = visibility;
+		return this;
+	}
+
+	/** The visibility condition for {@code alias} in this request; null when every row is visible. */
+	@SuppressWarnings("unchecked")
+	public Predicate visibility(GraphQLContext context, EntityPathBase<?> alias) {
+		return visibility == null ? null : visibility.apply(context, (Q) alias);
 	}
 
 	void relationFilter(String field, FilterField filter) {

@@ -1,0 +1,87 @@
+package io.cores.platform.graphql.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts every declared {@link Guard} in front of its field's resolver, so authorization is
+ * declared once per rule and enforced for every path to the field. Fields without a guard
+ * are not wrapped and cost nothing. Every mutation and subscription must have a guard of its
+ * own: a new one without a rule stops the application from starting.
+ */
+@Configuration(proxyBeanMethods = false)
+class Guards {
+
+	@Bean
+	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans) {
+		var guards = guardBeans.orderedStream().toList();
+		return builder -> builder.typeVisitors(List.of(new Wrapper(guards)));
+	}
+
+	/** Wraps resolvers as the schema is built; checks afterwards that every write has its rule. */
+	static final class Wrapper extends GraphQLTypeVisitorStub {
+
+		/** The schema's root types, named as every schema file here names them. */
+		private static final java.util.Set<String> ROOT_TYPES = java.util.Set.of("Query", "Mutation", "Subscription");
+
+		private final Map<String, List<Guard.Check>> byField = new LinkedHashMap<>();
+		private final List<Guard.Check> roots = new ArrayList<>();
+
+		Wrapper(List<Guard> guards) {
+			for (var guard : guards) {
+				if (guard.coordinates().equals(Guard.ROOTS)) {
+					roots.add(guard.check());
+				}
+				else {
+					byField.computeIfAbsent(guard.coordinates(), c -> new ArrayList<>()).add(guard.check());
+				}
+			}
+		}
+
+		@Override
+		public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+				TraverserContext<GraphQLSchemaElement> context) {
+			var parent = (GraphQLFieldsContainer) context.getParentNode();
+			var coordinates = parent.getName() + "." + field.getName();
+			boolean root = ROOT_TYPES.contains(parent.getName());
+			if (root && !parent.getName().equals("Query") && !byField.containsKey(coordinates)) {
+				throw new IllegalStateException(coordinates + " has no access rule; declare a Guard bean for it");
+			}
+			var checks = new ArrayList<Guard.Check>();
+			if (root) {
+				checks.addAll(roots);
+			}
+			checks.addAll(byField.getOrDefault(coordinates, List.of()));
+			if (checks.isEmpty()) {
+				return TraversalControl.CONTINUE;
+			}
+			var registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+			var fieldCoordinates = FieldCoordinates.coordinates(parent.getName(), field.getName());
+			DataFetcher<?> resolver = registry.getDataFetcher(fieldCoordinates, field);
+			registry.dataFetcher(fieldCoordinates, (DataFetcher<Object>) env -> {
+				for (var check : checks) {
+					check.check(env);
+				}
+				return resolver.get(env);
+			});
+			return TraversalControl.CONTINUE;
+		}
+
+	}
+}
