@@ -112,6 +112,31 @@ class HostNetworkTest extends ApiTest {
 			.path("hosts.nodes[*].hostname").entityList(String.class).containsExactly(data().name("intel"));
 	}
 
+	/**
+	 * "Every NIC is a mgmt NIC" is false for a host with a NIC that has no role: a NIC
+	 * without a role is not a mgmt NIC.
+	 */
+	@Test
+	void aHostWithANicWithoutARoleDoesNotHaveEveryNicInThatRole() {
+		long allMgmt = data().host("all-mgmt", null, "ACTIVE");
+		nicWithRole(allMgmt, "mgmt");
+		nicWithRole(allMgmt, "mgmt");
+		long oneUnset = data().host("one-unset", null, "ACTIVE");
+		nicWithRole(oneUnset, "mgmt");
+		nicWithRole(oneUnset, null);
+		long oneData = data().host("one-data", null, "ACTIVE");
+		nicWithRole(oneData, "mgmt");
+		nicWithRole(oneData, "data");
+
+		graphQl().document("""
+				query($prefix: String!) {
+				  hosts(filter: { hostname: { startsWith: $prefix }, nics: { every: { role: { eq: "mgmt" } } } }) {
+				    nodes { hostname }
+				  }
+				}""").variable("prefix", data().prefix()).execute()
+			.path("hosts.nodes[*].hostname").entityList(String.class).containsExactly(data().name("all-mgmt"));
+	}
+
 	@Test
 	void aHypervisorListsItsVmsAndEachVmItsHost() {
 		long hypervisor = data().host("hv", null, "ACTIVE");
@@ -129,5 +154,10 @@ class HostNetworkTest extends ApiTest {
 			.path("host.vms.nodes[0].vmHost.hostname").entity(String.class).isEqualTo(data().name("hv"))
 			.path("host.cards.nodes[*].id").entityList(String.class).containsExactly(GlobalId.encode("Card", card))
 			.path("host.cards.nodes[0].cardType.name").entity(String.class).isEqualTo(data().name("raid"));
+	}
+
+	private void nicWithRole(long host, String role) {
+		long nic = data().nic(host, data().mac(), null, false, null);
+		jdbc.update("UPDATE nic SET role = ? WHERE id = ?", role, nic);
 	}
 }
