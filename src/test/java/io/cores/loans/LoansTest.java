@@ -86,6 +86,27 @@ class LoansTest extends ApiTest {
 			.path("hosts.nodes[*].hostname").entityList(String.class).containsExactly(data().name("lent"));
 	}
 
+	/**
+	 * An or-branch whose only field is null puts no condition, so it matches every loan; the
+	 * other conditions of the filter still hold.
+	 */
+	@Test
+	void anOrBranchWithoutConditionsKeepsTheRestOfTheFilter() {
+		long stranger = data().insert("INSERT INTO host (hostname, status) VALUES (?, 'ON_LOAN') RETURNING id",
+				"elsewhere-" + data().prefix());
+		loan(stranger, "Someone else", now.minusDays(1), null);
+
+		graphQl().document("""
+				query($prefix: String!, $open: Boolean) {
+				  loans(filter: { host: { hostname: { startsWith: $prefix } }, or: [{ open: $open }, { borrower: { eq: "Ada" } }] },
+				        orderBy: [{ field: ID }]) {
+				    nodes { id }
+				  }
+				}""").variable("prefix", data().prefix()).variable("open", null).execute()
+			.path("loans.nodes[*].id").entityList(String.class)
+			.containsExactly(id(returnedLoan), id(openLoan), id(otherReturnedLoan));
+	}
+
 	@Test
 	void aLoanShowsItsDetails() {
 		jdbc.update("UPDATE loan SET contact_email = 'grace@example.net', due_at = ?, comment = 'for the demo' WHERE id = ?",
