@@ -159,6 +159,23 @@ class BookableQuestionsTest extends ApiTest {
 	}
 
 	@Test
+	void oneQueryMayAskWithAndWithoutIgnoringAReservation() {
+		long reservation = data().reservation(bookable, owner, noon.minusHours(1), noon.plusHours(1));
+		var id = GlobalId.encode("Reservation", reservation);
+
+		graphQl().document("""
+				query($id: ID!, $time: DateTime!, $ignore: ID) {
+				  bookable(id: $id) {
+				    editing: reservedAt(time: $time, ignore: $ignore) { id }
+				    viewing: reservedAt(time: $time) { id }
+				  }
+				}""").variable("id", GlobalId.encode("Bookable", bookable)).variable("time", noon.toString())
+			.variable("ignore", id).execute()
+			.path("bookable.editing").valueIsNull()
+			.path("bookable.viewing.id").entity(String.class).isEqualTo(id);
+	}
+
+	@Test
 	void reservedAtIgnoringAnIdOfAnotherTypeIsABadRequestNamingIgnore() {
 		long booking = data().booking(bookable, owner, noon.minusHours(1), noon.plusHours(1));
 
