@@ -56,20 +56,10 @@ public final class FilterCompiler {
 						all.and(compile(type, alias, item, at));
 					}
 				}
-				case "or" -> {
-					var any = new BooleanBuilder();
-					for (var item : (List<Map<String, Object>>) value) {
-						var one = compile(type, alias, item, at);
-						if (one == null) {
-							return null;
-						}
-						any.or(one);
-					}
-					all.and(any.hasValue() ? any : NOTHING);
-				}
+				case "or" -> all.and(any(type, alias, (List<Map<String, Object>>) value, at));
 				case "not" -> {
 					var inner = compile(type, alias, (Map<String, Object>) value, at);
-					all.and(inner == null ? NOTHING : inner.not());
+					all.and(inner == null ? NOTHING : isNotTrue(inner));
 				}
 				default -> {
 					var field = type.filters().get(key);
@@ -81,6 +71,28 @@ public final class FilterCompiler {
 			}
 		}
 		return all.getValue();
+	}
+
+	/** At least one branch holds; a branch without conditions holds always, so the whole or does. */
+	private Predicate any(NodeType<?, ?> type, EntityPathBase<?> alias, List<Map<String, Object>> branches, String at) {
+		var any = new BooleanBuilder();
+		for (var branch : branches) {
+			var one = compile(type, alias, branch, at);
+			if (one == null) {
+				return null;
+			}
+			any.or(one);
+		}
+		return any.hasValue() ? any.getValue() : NOTHING;
+	}
+
+	/**
+	 * Negation in two-valued logic: SQL's NOT of an unknown (a comparison with null) is unknown,
+	 * which would drop rows a person expects "not X" to keep, such as a NIC without a role under
+	 * {@code not: { role: { eq: "mgmt" } } }.
+	 */
+	private static Predicate isNotTrue(Predicate condition) {
+		return Expressions.cases().when(condition).then(1).otherwise(0).eq(0);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -141,7 +153,7 @@ public final class FilterCompiler {
 				case "gte" -> all.and(Expressions.predicate(Ops.GOE, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
 				case "contains" -> all.and(((StringExpression) path).contains((String) raw));
 				case "startsWith" -> all.and(kind == ScalarKind.MAC
-						? Expressions.stringTemplate("mac_text({0})", path).startsWith(((String) raw).toLowerCase())
+						? Expressions.stringTemplate("mac_text({0})", path).startsWith(macPrefix((String) raw, at))
 						: ((StringExpression) path).startsWith((String) raw));
 				case "endsWith" -> all.and(((StringExpression) path).endsWith((String) raw));
 				case "iContains" -> all.and(((StringExpression) path).containsIgnoreCase((String) raw));
@@ -152,6 +164,15 @@ public final class FilterCompiler {
 			}
 		}
 		return all.getValue();
+	}
+
+	/** A vendor prefix in any MAC spelling ("00-1B-21", "001b.21") as the stored lower-case colon form. */
+	private static String macPrefix(String raw, String at) {
+		var hex = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[:.-]", "");
+		if (!hex.matches("[0-9a-f]{0,12}")) {
+			throw new InvalidInputException(at, "'" + raw + "' is not the start of a MAC address");
+		}
+		return hex.replaceAll("(..)(?=.)", "$1:");
 	}
 
 	private List<Object> constants(ScalarKind kind, Collection<?> raw, Class<? extends Enum> enumType, String idType,
@@ -221,7 +242,7 @@ public final class FilterCompiler {
 		var t = fresh(target);
 		var condition = compile(target, t, nested, at);
 		if (negate) {
-			condition = condition == null ? NOTHING : condition.not();
+			condition = condition == null ? NOTHING : isNotTrue(condition);
 		}
 		var visible = target.visibility(context, t);
 		if (relation instanceof Relation.Many r) {
