@@ -1,0 +1,34 @@
+package io.cores.audit.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.persistence.Json;
+
+/**
+ * Writes the change log. Listens synchronously, inside the transaction that made the change,
+ * so the record commits or rolls back with it.
+ */
+@Component
+class ChangeLog {
+
+	private final JdbcTemplate jdbc;
+
+	ChangeLog(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(ObjectChanged change) {
+		jdbc.update("""
+				INSERT INTO object_change (user_id, user_name, action, object_type, object_id, object_repr, data_before, data_after)
+				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+				change.actorId(), change.actorName(), change.action(), change.objectType(), change.objectId(), change.repr(),
+				Json.write(change.before()), Json.write(change.after()));
+	}
+}
