@@ -393,13 +393,14 @@ final class DemoModel {
 			user.username = username;
 			user.email = username + "@" + DOMAIN;
 			user.displayName = first + " " + last;
-			user.role = i < 2 ? "ADMIN" : i < 6 ? "STAFF" : "USER";
+			// no admins: an operator's bootstrap admin must stay the only one
+			user.role = i < 6 ? "STAFF" : "USER";
 			user.active = i < 6 || random.nextInt(100) >= 3;
 			user.createdAt = daysAgo(400 + random.nextInt(300));
 			users.add(user);
 		}
 
-		var groupSpecs = new String[][] { { "lab-admins", "ADMIN" }, { "network-team", "STAFF" }, { "qa", "USER" },
+		var groupSpecs = new String[][] { { "lab-admins", "STAFF" }, { "network-team", "STAFF" }, { "qa", "USER" },
 				{ "perf-team", null }, { "release-eng", null } };
 		for (var spec : groupSpecs) {
 			var group = new Group();
@@ -408,11 +409,12 @@ final class DemoModel {
 			group.createdAt = daysAgo(700);
 			groups.add(group);
 		}
-		for (var user : users) {
-			if (user.role.equals("ADMIN")) {
+		for (int i = 0; i < users.size(); i++) {
+			var user = users.get(i);
+			if (i < 2) {
 				memberships.add(new Membership(user, groups.get(0)));
 			}
-			else if (user.role.equals("STAFF")) {
+			else if (i < 6) {
 				memberships.add(new Membership(user, groups.get(1)));
 			}
 			else {
@@ -466,10 +468,12 @@ final class DemoModel {
 				lab.name = "lab" + lab.number;
 				lab.comment = pick(LAB_PURPOSES);
 				lab.createdAt = building.createdAt.plus(Duration.ofDays(1 + l));
-				// 10.<lab>.0.0/16, and for about half the labs 172.16-31.x.0/20 (management): all disjoint
+				// all inside 10/8 and disjoint: 10.<lab>.0.0/16 (lab 1-200), and for about half the
+				// labs a management /20 from 10.201.0.0-10.213.255.255
 				lab.subnets.add(new Subnet((10 << 24) | (lab.number << 16), 16));
 				if (random.nextBoolean()) {
-					lab.subnets.add(new Subnet((172 << 24) | ((16 + lab.number / 16) << 16) | ((lab.number % 16) << 12), 20));
+					int block = lab.number - 1;
+					lab.subnets.add(new Subnet((10 << 24) | ((201 + block / 16) << 16) | ((block % 16) << 12), 20));
 				}
 				labs.add(lab);
 				var rack0 = newRack(lab, 0);
