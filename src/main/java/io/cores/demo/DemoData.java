@@ -1,5 +1,9 @@
 package io.cores.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +150,7 @@ public final class DemoData {
 			booking();
 			notices();
 			loans();
+			jobs();
 			live();
 			audit();
 			return counts;
@@ -176,6 +183,16 @@ public final class DemoData {
 			}
 			counts.put("group memberships", insert("group_membership",
 					new String[] { "user_id", "group_id", "created_at", "updated_at" }, memberships));
+			try (var out = CopyWriter.open(copy, "api_token", "key_hash", "key_prefix", "owner_id", "comment", "enabled",
+					"read_only", "role", "expires_at", "last_used_at", "created_at", "updated_at")) {
+				for (var t : m.tokens) {
+					// a fresh random key, hashed and forgotten: the demo tokens can never be used
+					var key = unknowableKey();
+					out.row(sha256(key), key.substring(0, 10), t.owner().id, t.comment(), true, t.readOnly(), t.role(),
+							t.expiresAt(), t.lastUsedAt(), t.createdAt(), t.lastUsedAt());
+				}
+				counts.put("tokens", out.finish());
+			}
 			insertNamed("agent", "name", m.agents, a -> a.name,
 					new String[] { "name", "metadata::jsonb", "registered_at", "last_seen_at", "created_at", "updated_at" },
 					a -> new Object[] { a.name, a.metadata, a.registeredAt, a.lastSeenAt, a.registeredAt, a.lastSeenAt });
@@ -314,6 +331,18 @@ public final class DemoData {
 			}
 		}
 
+		private void jobs() throws SQLException {
+			try (var out = CopyWriter.open(copy, "job", "name", "status", "interval_minutes", "scheduled_at", "started_at",
+					"completed_at", "data", "error", "log", "created_at", "updated_at")) {
+				for (var j : m.jobs) {
+					var created = j.scheduledAt().minus(Duration.ofDays(1));
+					out.row(j.name(), j.status(), j.intervalMinutes(), j.scheduledAt(), j.startedAt(), j.completedAt(),
+							j.data(), j.error(), j.log(), created, j.completedAt() != null ? j.completedAt() : created);
+				}
+				counts.put("job runs", out.finish());
+			}
+		}
+
 		private void live() throws SQLException {
 			reserveIds("scan_session", m.scans);
 			try (var out = CopyWriter.open(copy, "scan_session", "id", "agent", "agent_id", "scanned_at", "raw_results",
@@ -380,6 +409,22 @@ public final class DemoData {
 		}
 
 		// ---- helpers ----
+
+		private static String unknowableKey() {
+			var bytes = new byte[30];
+			new SecureRandom().nextBytes(bytes);
+			return "cores_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+
+		private static String sha256(String text) {
+			try {
+				return HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
+		}
 
 		private static Long id(Row row) {
 			return row == null ? null : row.id;

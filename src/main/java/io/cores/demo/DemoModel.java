@@ -163,6 +163,15 @@ final class DemoModel {
 			Instant returnedAt, String statusBefore, String comment) {
 	}
 
+	/** An API token; its key is made (and forgotten) while writing, so nobody knows it. */
+	record Token(User owner, String comment, String role, boolean readOnly, Instant createdAt, Instant lastUsedAt,
+			Instant expiresAt) {
+	}
+
+	record Job(String name, String status, Integer intervalMinutes, Instant scheduledAt, Instant startedAt,
+			Instant completedAt, String data, String error, String log) {
+	}
+
 	static final class Agent extends Row {
 		String name;
 		String metadata;
@@ -265,6 +274,8 @@ final class DemoModel {
 	final List<Hold> holds = new ArrayList<>();
 	final List<Notice> notices = new ArrayList<>();
 	final List<Loan> loans = new ArrayList<>();
+	final List<Token> tokens = new ArrayList<>();
+	final List<Job> jobs = new ArrayList<>();
 	final List<Agent> agents = new ArrayList<>();
 	final List<Scan> scans = new ArrayList<>();
 	final List<Conflict> conflicts = new ArrayList<>();
@@ -312,6 +323,7 @@ final class DemoModel {
 		loans();
 		reservations(hostCount);
 		notices();
+		tokensAndJobs();
 		scan();
 		tags();
 		journal(hostCount);
@@ -843,6 +855,79 @@ final class DemoModel {
 				null, "SUCCESS", 5, null, daysAgo(14)));
 		notices.add(new Notice("Cooling outage resolved",
 				"The chiller in lab3 is repaired; all hosts are back.", null, "INFO", 1, daysAgo(3), daysAgo(10)));
+	}
+
+	// ---- tokens and the jobs' run history ----
+
+	private void tokensAndJobs() {
+		var ci = users.get(Math.min(6, users.size() - 1));
+		tokens.add(new Token(ci, "CI pipeline: books hosts for nightly runs", ci.role, false, daysAgo(200),
+				now.minus(Duration.ofMinutes(20 + random.nextInt(600))), now.plus(Duration.ofDays(165))));
+		var dashboard = users.get(2);
+		tokens.add(new Token(dashboard, "Grafana dashboard (read only)", "USER", true, daysAgo(90),
+				now.minus(Duration.ofMinutes(1 + random.nextInt(5))), null));
+
+		// the daily jobs' runs of the last three days, and each one's next run
+		Instant today = now.truncatedTo(ChronoUnit.DAYS);
+		Set<String> scheduled = new HashSet<>();
+		for (int d = 3; d >= -1; d--) {
+			var day = today.minus(Duration.ofDays(d));
+			var maintenance = day.plus(Duration.ofMinutes(3 * 60 + 23));
+			var morning = day.plus(Duration.ofMinutes(8 * 60 + 23));
+			if (!maintenance.isAfter(now)) {
+				jobs.add(maintenanceRun(maintenance, d == 2));
+			}
+			else if (scheduled.add("maintenance")) {
+				jobs.add(scheduled("maintenance", maintenance));
+			}
+			if (!morning.isAfter(now)) {
+				jobs.add(morningRun(morning));
+			}
+			else if (scheduled.add("morning-jobs")) {
+				jobs.add(scheduled("morning-jobs", morning));
+			}
+		}
+	}
+
+	private Job scheduled(String name, Instant at) {
+		return new Job(name, "SCHEDULED", 24 * 60, at, null, null, null, null, "[]");
+	}
+
+	private Job morningRun(Instant at) {
+		var started = at.plusMillis(200 + random.nextInt(800));
+		var done = started.plusMillis(300 + random.nextInt(3000));
+		int mails = 3 + random.nextInt(40);
+		var data = new LinkedHashMap<String, Object>();
+		data.put("mailsSent", mails);
+		return new Job("morning-jobs", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
+				Json.write(List.of(logLine(started, "INFO", "Mailing owners of bookings that start or end today"),
+						logLine(done, "INFO", mails + " mails sent"))));
+	}
+
+	private Job maintenanceRun(Instant at, boolean failed) {
+		var started = at.plusMillis(200 + random.nextInt(800));
+		var done = started.plusMillis(1000 + random.nextInt(20000));
+		if (failed) {
+			var error = "canceling statement due to lock timeout";
+			return new Job("maintenance", "FAILED", 24 * 60, at, started, done, null, error,
+					Json.write(List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
+							logLine(done, "ERROR", error))));
+		}
+		var data = new LinkedHashMap<String, Object>();
+		data.put("noticesDeleted", random.nextInt(3));
+		data.put("scanSessionsDeleted", random.nextInt(200));
+		data.put("holdsDeleted", random.nextInt(400));
+		return new Job("maintenance", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
+				Json.write(List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
+						logLine(done, "INFO", "Done: " + data))));
+	}
+
+	private static Map<String, Object> logLine(Instant at, String level, String message) {
+		var line = new LinkedHashMap<String, Object>();
+		line.put("at", at.toString());
+		line.put("level", level);
+		line.put("message", message);
+		return line;
 	}
 
 	// ---- scan: one agent, one session, its conflicts and virtual hosts ----

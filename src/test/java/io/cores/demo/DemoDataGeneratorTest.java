@@ -130,6 +130,15 @@ class DemoDataGeneratorTest {
 				SELECT count(*) FROM object_change c JOIN host h ON h.id = c.object_id
 				WHERE c.action = 'CREATE' AND c.object_type = 'Host' AND c.object_repr = h.hostname""")).isEqualTo(HOSTS);
 		assertThat(count(db, "SELECT count(*) FROM group_membership")).isPositive();
+
+		// no admins (an operator's bootstrap admin stays the only one); unusable tokens; job history
+		assertThat(count(db, "SELECT count(*) FROM app_user WHERE role = 'ADMIN'")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM user_group WHERE role = 'ADMIN'")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM api_token")).isEqualTo(2);
+		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'COMPLETED'")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'SCHEDULED'")).isEqualTo(2);
+		// every subnet in 10/8, so tests and sites can use 172.16/12 and 192.168/16 alongside
+		assertThat(count(db, "SELECT count(*) FROM lab_subnet WHERE NOT subnet <<= '10.0.0.0/8'")).isZero();
 		assertThat(count(db, "SELECT count(*) FROM user_group WHERE name IN ('lab-admins', 'network-team', 'qa')")).isEqualTo(3);
 	}
 
