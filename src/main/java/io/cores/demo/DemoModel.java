@@ -944,7 +944,7 @@ final class DemoModel {
 		scans.add(scan);
 
 		List<Map<String, Object>> raw = new ArrayList<>();
-		List<Map<String, Object>> responses = new ArrayList<>();
+		List<String> responses = new ArrayList<>();
 		List<Host> active = new ArrayList<>(hosts.stream()
 			.filter(h -> h.status.equals("ACTIVE") && h.rack != null && h.vmHost == null && h.nic("data").ip != null)
 			.toList());
@@ -955,7 +955,7 @@ final class DemoModel {
 		for (int i = 0; i < 20 && next < active.size(); i++) {
 			var nic = active.get(next++).nics.get(0);
 			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, nic.ip, nic.mac, "MATCHED", "seen at its recorded address");
+			entry(raw, responses, nic.ip, nic.mac, "matched");
 			scan.matched++;
 		}
 		// a NIC answering on a new address in its own lab
@@ -973,7 +973,8 @@ final class DemoModel {
 				nic.ip = scanned; // staff accepted it: the NIC took the scanned address
 			}
 			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, scanned, nic.mac, "CONFLICT", "recorded ip " + conflict.recordedIp + " differs");
+			entry(raw, responses, scanned, nic.mac,
+					"matched; recorded ip " + conflict.recordedIp + " differs: nic conflict");
 			scan.matched++;
 		}
 		// a host answering from another lab's subnet: a NIC and a LOCATION conflict
@@ -994,15 +995,15 @@ final class DemoModel {
 			location.currentLab = host.lab();
 			location.suggestedLab = other;
 			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, scanned, nic.mac, "CONFLICT",
-					"recorded ip " + nic.ip + " differs; address is in " + other.name + ", host is in " + host.lab().name);
+			entry(raw, responses, scanned, nic.mac, "matched; recorded ip " + nic.ip + " differs: nic conflict; address is in "
+					+ other.name + ", host is in " + host.lab().name + ": location conflict");
 			scan.matched++;
 		}
 		// a host that was NEW, seen for the first time: the address is accepted and it is now ACTIVE
 		if (next < active.size()) {
 			var nic = active.get(next++).nics.get(0);
 			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, nic.ip, nic.mac, "IP_ACCEPTED", "first address of a new host; host set ACTIVE");
+			entry(raw, responses, nic.ip, nic.mac, "matched; first address of a new host accepted, host set ACTIVE");
 			scan.matched++;
 			scan.ipUpdated++;
 		}
@@ -1012,7 +1013,7 @@ final class DemoModel {
 			var conflict = conflict("UNKNOWN", status, null, scan);
 			conflict.mac = mac("00:e0:4c");
 			conflict.ip = pick(labs).subnets.get(0).next();
-			entry(raw, responses, conflict.ip, conflict.mac, "UNKNOWN", "mac not in the inventory");
+			entry(raw, responses, conflict.ip, conflict.mac, "unknown mac: conflict");
 			scan.unknown++;
 		}
 		// locally administered MACs: virtual machines nobody registered
@@ -1020,7 +1021,7 @@ final class DemoModel {
 		for (var mac : virtualMacs) {
 			var ip = labs.get(0).subnets.get(0).next();
 			virtualHosts.add(new VirtualHost(mac, ip, agent.name, daysAgo(2 + random.nextInt(20)), scan.scannedAt));
-			entry(raw, responses, ip, mac, "VIRTUAL", "locally administered mac: virtual host recorded");
+			entry(raw, responses, ip, mac, "locally administered mac: virtual host recorded");
 			scan.virtual++;
 		}
 		scan.entries = raw.size();
@@ -1048,16 +1049,14 @@ final class DemoModel {
 		return conflict;
 	}
 
-	private static void entry(List<Map<String, Object>> raw, List<Map<String, Object>> responses, String ip,
-			String mac, String status, String message) {
+	/** One scanned result, {@code {"ip", "mac"}}, and its status line, {@code "<ip>: <what happened>"}. */
+	private static void entry(List<Map<String, Object>> raw, List<String> responses, String ip, String mac,
+			String outcome) {
 		var result = new LinkedHashMap<String, Object>();
 		result.put("ip", ip);
 		result.put("mac", mac);
 		raw.add(result);
-		var response = new LinkedHashMap<String, Object>(result);
-		response.put("status", status);
-		response.put("message", message);
-		responses.add(response);
+		responses.add(ip + ": " + outcome);
 	}
 
 	// ---- tags ----
