@@ -1,0 +1,214 @@
+package io.cores.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Loads the demo lab into a migrated, throwaway PostgreSQL and checks that it is the size
+ * asked for, consistent, deterministic and loaded only once.
+ * <p>
+ * Timing a big load: {@code mvn test -Dtest=DemoDataGeneratorTest -Ddemo.hosts=20000}.
+ */
+class DemoDataGeneratorTest {
+
+	private static final int HOSTS = 300;
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-02T09:30:00Z"), ZoneOffset.UTC);
+
+	private static EmbeddedPostgres postgres;
+	private static int databases;
+
+	@BeforeAll
+	static void start() throws IOException {
+		postgres = EmbeddedPostgres.start();
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void loadsALabOfTheRequestedSize() throws SQLException {
+		var dataSource = freshDatabase();
+		var summary = new DemoData(dataSource, 7, CLOCK).load(HOSTS);
+		var db = new JdbcTemplate(dataSource);
+
+		assertThat(summary.loaded()).isTrue();
+		assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(HOSTS).isEqualTo(summary.count("hosts"));
+		assertThat(count(db, "SELECT count(*) FROM nic")).isEqualTo(3 * HOSTS).isEqualTo(summary.count("NICs"));
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10 * HOSTS);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'RESERVATION'")).isGreaterThanOrEqualTo(3);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'RESERVATION' AND ends_at IS NULL")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE cancelled_at IS NOT NULL")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM bookable")).isEqualTo(HOSTS);
+		assertThat(count(db, "SELECT count(*) FROM app_user")).isEqualTo(20 + HOSTS / 100);
+		assertThat(count(db, "SELECT count(*) FROM building")).isEqualTo(3);
+		assertThat(count(db, "SELECT count(*) FROM lab")).isBetween(6L, 12L);
+		assertThat(count(db, "SELECT count(*) FROM rack WHERE is_default")).isEqualTo(count(db, "SELECT count(*) FROM lab"));
+		assertThat(summary.describe()).contains(HOSTS + " hosts", 3 * HOSTS + " NICs", 10 * HOSTS + " bookings");
+	}
+
+	@Test
+	void keepsTheDomainRules() throws SQLException {
+		var dataSource = freshDatabase();
+		new DemoData(dataSource, 11, CLOCK).load(HOSTS);
+		var db = new JdbcTemplate(dataSource);
+
+		// mostly active, some new and inactive, one lent out
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'ACTIVE'")).isGreaterThan(HOSTS * 8 / 10);
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'NEW'")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'INACTIVE'")).isPositive();
+		assertThat(count(db, """
+				SELECT count(*) FROM loan l JOIN host h ON h.id = l.host_id JOIN bookable b ON b.host_id = h.id
+				WHERE l.returned_at IS NULL AND h.status = 'ON_LOAN' AND b.status = 'SUSPENDED'
+				  AND l.host_status_before = 'ACTIVE'""")).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM loan WHERE returned_at IS NULL")).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM loan WHERE returned_at IS NOT NULL")).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'ON_LOAN'")).isEqualTo(1);
+		// nothing runs on a suspended host after it went away (its bookable's updated_at)
+		assertThat(count(db, """
+				SELECT count(*) FROM hold x JOIN bookable b ON b.id = x.bookable_id
+				WHERE b.status = 'SUSPENDED' AND x.cancelled_at IS NULL
+				  AND (x.ends_at IS NULL OR x.ends_at > b.updated_at)""")).isZero();
+
+		// VMs on hypervisors, every host with one primary NIC, global MACs, ips in the host's lab
+		assertThat(count(db, "SELECT count(*) FROM host v JOIN host h ON h.id = v.vm_host_id WHERE h.hypervisor")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM host v WHERE v.vm_host_id IS NOT NULL")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM nic WHERE is_primary")).isEqualTo(HOSTS);
+		assertThat(count(db, "SELECT count(*) FROM nic WHERE (get_byte(macaddr_send(mac), 0) & 3) <> 0")).isZero();
+		assertThat(count(db, """
+				SELECT count(*) FROM nic n JOIN host h ON h.id = n.host_id JOIN rack r ON r.id = h.rack_id
+				WHERE n.ip IS NOT NULL AND NOT EXISTS (
+				    SELECT 1 FROM lab_subnet s WHERE s.lab_id = r.lab_id AND n.ip << s.subnet)""")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'ACTIVE' AND (ip IS NULL OR last_seen IS NULL)")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'NEW' AND ip IS NOT NULL")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM card WHERE host_id IS NOT NULL")).isPositive();
+
+		// one scan with conflicts of every kind and virtual hosts; an agent without a token
+		assertThat(count(db, "SELECT count(*) FROM scan_session")).isEqualTo(1);
+		assertThat(count(db, """
+				SELECT count(*) FROM scan_session WHERE processed AND entries = jsonb_array_length(raw_results)
+				  AND entries = jsonb_array_length(responses) AND conflicts_created = (SELECT count(*) FROM scan_conflict)""")).isEqualTo(1);
+		for (var kind : List.of("NIC", "LOCATION", "UNKNOWN")) {
+			assertThat(count(db, "SELECT count(*) FROM scan_conflict WHERE kind = '" + kind + "' AND status = 'NEW'"))
+				.as(kind).isPositive();
+		}
+		assertThat(count(db, """
+				SELECT count(*) FROM scan_conflict c JOIN host h ON h.id = c.host_id JOIN rack r ON r.id = h.rack_id
+				WHERE c.kind = 'LOCATION' AND c.current_lab_id = r.lab_id AND c.suggested_lab_id <> r.lab_id
+				  AND EXISTS (SELECT 1 FROM lab_subnet s WHERE s.lab_id = c.suggested_lab_id AND c.ip << s.subnet)""")).isEqualTo(3);
+		assertThat(count(db, "SELECT count(*) FROM virtual_host_scan")).isEqualTo(2);
+		assertThat(count(db, "SELECT count(*) FROM agent WHERE token_id IS NULL")).isEqualTo(1);
+
+		// notices, tags on every kind of object, journal and change log
+		assertThat(count(db, "SELECT count(*) FROM notice WHERE target_group_id IS NOT NULL")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM notice WHERE expires_at < now()")).isPositive();
+		assertThat(db.queryForList("SELECT DISTINCT object_type FROM tagged_item", String.class))
+			.containsExactlyInAnyOrder("Host", "Nic", "Lab", "Rack", "Bookable");
+		assertThat(count(db, """
+				SELECT count(*) FROM tagged_item t WHERE t.object_type = 'Bookable'
+				  AND NOT EXISTS (SELECT 1 FROM bookable b WHERE b.id = t.object_id)""")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM journal_entry WHERE object_type = 'Host'")).isPositive();
+		assertThat(count(db, """
+				SELECT count(*) FROM object_change c JOIN host h ON h.id = c.object_id
+				WHERE c.action = 'CREATE' AND c.object_type = 'Host' AND c.object_repr = h.hostname""")).isEqualTo(HOSTS);
+		assertThat(count(db, "SELECT count(*) FROM group_membership")).isPositive();
+
+		// no admins (an operator's bootstrap admin stays the only one); unusable tokens; job history
+		assertThat(count(db, "SELECT count(*) FROM app_user WHERE role = 'ADMIN'")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM user_group WHERE role = 'ADMIN'")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM api_token")).isEqualTo(2);
+		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'COMPLETED'")).isPositive();
+		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'SCHEDULED'")).isEqualTo(2);
+		// every subnet in 10/8, so tests and sites can use 172.16/12 and 192.168/16 alongside
+		assertThat(count(db, "SELECT count(*) FROM lab_subnet WHERE NOT subnet <<= '10.0.0.0/8'")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM user_group WHERE name IN ('lab-admins', 'network-team', 'qa')")).isEqualTo(3);
+	}
+
+	@Test
+	void sameSeedSameLabAndLoadsOnlyOnce() throws SQLException {
+		var first = freshDatabase();
+		var second = freshDatabase();
+		new DemoData(first, 42, CLOCK).load(HOSTS);
+		new DemoData(second, 42, CLOCK).load(HOSTS);
+		assertThat(fingerprint(first)).isEqualTo(fingerprint(second));
+
+		var again = new DemoData(first, 42, CLOCK).load(HOSTS);
+		assertThat(again.loaded()).isFalse();
+		assertThat(count(new JdbcTemplate(first), "SELECT count(*) FROM host")).isEqualTo(HOSTS);
+	}
+
+	@Test
+	void smallLabsWork() throws SQLException {
+		for (int hosts : new int[] { 1, 7, 60 }) {
+			var dataSource = freshDatabase();
+			var summary = new DemoData(dataSource, 3, CLOCK).load(hosts);
+			var db = new JdbcTemplate(dataSource);
+			assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(hosts).isEqualTo(summary.count("hosts"));
+			assertThat(count(db, "SELECT count(*) FROM nic")).isEqualTo(3L * hosts);
+		}
+	}
+
+	@Test
+	void loaderDoesNothingWhenNoHostsAreAskedFor() throws Exception {
+		// no data source needed: zero hosts never touches the database
+		new DemoDataLoader(null, new DemoProperties(0)).run(null);
+	}
+
+	/** Times a big load: {@code -Ddemo.hosts=20000}. */
+	@Test
+	@EnabledIfSystemProperty(named = "demo.hosts", matches = "\\d+")
+	void timesABigLoad() throws SQLException {
+		int hosts = Integer.parseInt(System.getProperty("demo.hosts"));
+		var dataSource = freshDatabase();
+		var summary = new DemoData(dataSource, DemoData.DEFAULT_SEED).load(hosts);
+		System.out.println(summary.describe());
+		var db = new JdbcTemplate(dataSource);
+		assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(hosts);
+		assertThat(count(db, "SELECT count(*) FROM nic")).isEqualTo(3L * hosts);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10L * hosts);
+	}
+
+	private static DataSource freshDatabase() {
+		var name = "demo" + (++databases);
+		new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + name);
+		var dataSource = postgres.getDatabase("postgres", name);
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		return dataSource;
+	}
+
+	private static long count(JdbcTemplate db, String sql) {
+		return db.queryForObject(sql, Long.class);
+	}
+
+	private static List<String> fingerprint(DataSource dataSource) {
+		var db = new JdbcTemplate(dataSource);
+		var parts = new ArrayList<String>();
+		parts.add(db.queryForObject("SELECT md5(string_agg(hostname || status || coalesce(host(ip), '-'), ',' ORDER BY hostname)) FROM host", String.class));
+		parts.add(db.queryForObject("SELECT md5(string_agg(mac::text || coalesce(host(ip), '-') || role, ',' ORDER BY mac)) FROM nic", String.class));
+		parts.add(db.queryForObject("""
+				SELECT md5(string_agg(h.hostname || x.kind || x.starts_at || coalesce(x.ends_at::text, '-')
+				    || coalesce(x.cancelled_at::text, '-') || u.username, ',' ORDER BY h.hostname, x.starts_at))
+				FROM hold x JOIN bookable b ON b.id = x.bookable_id JOIN host h ON h.id = b.host_id
+				JOIN app_user u ON u.id = x.owner_id""", String.class));
+		parts.add(db.queryForObject("SELECT md5(string_agg(kind || status || ip::text, ',' ORDER BY kind, ip)) FROM scan_conflict", String.class));
+		return parts;
+	}
+}
