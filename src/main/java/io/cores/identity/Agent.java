@@ -44,6 +44,11 @@ public class Agent extends BaseEntity {
 		this.tokenId = tokenId;
 	}
 
+	public Agent describedBy(Object metadata) {
+		this.metadataJson = metadata == null ? "{}" : Json.write(metadata);
+		return this;
+	}
+
 	public String getName() {
 		return name;
 	}

@@ -54,6 +54,22 @@ public class Token extends BaseEntity {
 		this.role = role;
 	}
 
+	/** The settings a token is created with. */
+	public Token configure(String comment, boolean readOnly, OffsetDateTime expiresAt) {
+		this.comment = comment;
+		this.readOnly = readOnly;
+		this.expiresAt = expiresAt;
+		return this;
+	}
+
+	public void enable() {
+		this.enabled = true;
+	}
+
+	public void disable() {
+		this.enabled = false;
+	}
+
 	public String getKeyPrefix() {
 		return keyPrefix;
 	}

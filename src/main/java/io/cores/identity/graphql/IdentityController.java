@@ -1,19 +1,27 @@
 package io.cores.identity.graphql;
 
-import io.cores.identity.User;
+import graphql.GraphQLContext;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+
+import io.cores.identity.Caller;
+import io.cores.identity.User;
+import io.cores.identity.UserRepository;
 
 /** Identity's root fields beyond the generic read path. */
 @Controller
 class IdentityController {
 
-	/**
-	 * The caller. Requests carry no principal until authentication is wired in, so every
-	 * caller is anonymous and this is null.
-	 */
+	private final UserRepository users;
+
+	IdentityController(UserRepository users) {
+		this.users = users;
+	}
+
+	/** The caller; null when anonymous. */
 	@QueryMapping
-	User me() {
-		return null;
+	User me(GraphQLContext context) {
+		var caller = Caller.of(context);
+		return caller.isAnonymous() ? null : users.findById(caller.userId()).orElse(null);
 	}
 }

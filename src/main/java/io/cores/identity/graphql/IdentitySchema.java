@@ -1,6 +1,7 @@
 package io.cores.identity.graphql;
 
 import io.cores.identity.Agent;
+import io.cores.identity.Caller;
 import io.cores.identity.Group;
 import io.cores.identity.QAgent;
 import io.cores.identity.QGroup;
@@ -42,6 +43,14 @@ class IdentitySchema {
 	@Bean
 	NodeType<Token, QToken> tokenType() {
 		return NodeType.of("Token", Token.class, QToken::new)
+			// a token is seen by its owner and by admins, by no one else on any path
+			.visibleWhen((context, q) -> {
+				var caller = Caller.of(context);
+				if (caller.has(Role.ADMIN)) {
+					return null;
+				}
+				return caller.isAnonymous() ? q.id.isNull() : q.ownerId.eq(caller.userId());
+			})
 			.sortable("keyPrefix", "KEY_PREFIX", ScalarKind.STRING, q -> q.keyPrefix)
 			.scalar("comment", ScalarKind.STRING, q -> q.comment)
 			.scalar("enabled", ScalarKind.BOOLEAN, q -> q.enabled)

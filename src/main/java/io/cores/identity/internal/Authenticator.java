@@ -2,9 +2,7 @@ package io.cores.identity.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,11 +28,14 @@ public class Authenticator {
 	private final JdbcTemplate jdbc;
 	private final ObjectProvider<JwtDecoder> jwtDecoder;
 	private final UserProvisioning provisioning;
+	private final Memberships memberships;
 
-	Authenticator(JdbcTemplate jdbc, ObjectProvider<JwtDecoder> jwtDecoder, UserProvisioning provisioning) {
+	Authenticator(JdbcTemplate jdbc, ObjectProvider<JwtDecoder> jwtDecoder, UserProvisioning provisioning,
+			Memberships memberships) {
 		this.jdbc = jdbc;
 		this.jwtDecoder = jwtDecoder;
 		this.provisioning = provisioning;
+		this.memberships = memberships;
 	}
 
 	public Caller authenticate(String authorization) {
@@ -83,18 +84,10 @@ public class Authenticator {
 			jdbc.update("UPDATE api_token SET last_used_at = now() WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => ?))",
 					row.id(), TOUCH_SECONDS);
 		}
-		var groups = new HashSet<Long>();
-		Role ownerRole = row.userRole();
-		for (var group : jdbc.queryForList("""
-				SELECT g.id, g.role FROM group_membership m JOIN user_group g ON g.id = m.group_id WHERE m.user_id = ?""",
-				row.userId())) {
-			groups.add(((Number) group.get("id")).longValue());
-			if (group.get("role") != null) {
-				ownerRole = Role.highest(ownerRole, Role.valueOf((String) group.get("role")));
-			}
-		}
+		var standing = memberships.of(row.userId(), row.userRole());
+		var ownerRole = standing.role();
 		var role = row.role() == Role.AGENT ? Role.AGENT : ownerRole.includes(row.role()) ? row.role() : ownerRole;
-		return new Caller(row.userId(), row.username(), role, Set.copyOf(groups), row.id(), row.readOnly(), row.agent(),
+		return new Caller(row.userId(), row.username(), role, standing.groupIds(), row.id(), row.readOnly(), row.agent(),
 				row.expiresAt());
 	}
 

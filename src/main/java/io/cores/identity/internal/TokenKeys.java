@@ -45,6 +45,7 @@ public final class TokenKeys {
 
 	/** The part of a key kept in clear, so an owner can tell tokens apart. */
 	public static String shownPrefix(String key) {
-		return key.substring(0, Math.min(SHOWN_PREFIX, key.length()));
+		// never more than a quarter of a key, so a short configured key is not kept in clear
+		return key.substring(0, Math.min(SHOWN_PREFIX, key.length() / 4));
 	}
 }

@@ -1,8 +1,9 @@
 package io.cores.notices.graphql;
 
 import java.util.List;
-import java.util.Set;
 
+import graphql.GraphQLContext;
+import io.cores.identity.Caller;
 import io.cores.notices.Notice;
 import io.cores.notices.NoticeQueries;
 
@@ -18,12 +19,9 @@ public class NoticeController {
 		this.notices = notices;
 	}
 
-	/**
-	 * Until requests are authenticated every reader is anonymous, so only the notices for
-	 * everyone are active; the identity module will pass the caller's groups here.
-	 */
+	/** Notices for everyone and for the caller's groups; anonymous readers have no groups. */
 	@QueryMapping
-	public List<Notice> activeNotices() {
-		return notices.activeFor(Set.of());
+	public List<Notice> activeNotices(GraphQLContext context) {
+		return notices.activeFor(Caller.of(context).groupIds());
 	}
 }
