@@ -54,12 +54,12 @@ class IdentityTest extends ApiTest {
 	}
 
 	@Test
-	void tokenOwnerIsTheUserWhoOwnsItAndTheUserListsItsTokens() {
+	void anAdminSeesATokensOwnerAndTheUserListsItsTokens() {
 		long ada = data().user("ada");
 		long token = token(ada, "adakey1", "USER");
 		long other = token(data().user("bob"), "bobkey1", "USER");
 
-		graphQl().document("""
+		asAdmin().document("""
 				query($id: ID!) { token(id: $id) { keyPrefix role enabled readOnly owner { id username } } }""")
 			.variable("id", GlobalId.encode("Token", token)).execute()
 			.path("token.owner.id").entity(String.class).isEqualTo(GlobalId.encode("User", ada))
@@ -67,7 +67,7 @@ class IdentityTest extends ApiTest {
 			.path("token.keyPrefix").entity(String.class).isEqualTo("adakey1")
 			.path("token.enabled").entity(Boolean.class).isEqualTo(true)
 			.path("token.readOnly").entity(Boolean.class).isEqualTo(false);
-		graphQl().document("query($id: ID!) { user(id: $id) { tokens { nodes { id } } } }")
+		asAdmin().document("query($id: ID!) { user(id: $id) { tokens { nodes { id } } } }")
 			.variable("id", GlobalId.encode("User", ada)).execute()
 			.path("user.tokens.nodes[*].id").entityList(String.class).containsExactly(GlobalId.encode("Token", token))
 			.doesNotContain(GlobalId.encode("Token", other));
@@ -84,7 +84,7 @@ class IdentityTest extends ApiTest {
 	}
 
 	@Test
-	void agentTokenIsTheTokenItPostsWithAndTheTokenKnowsItsAgent() {
+	void anAdminSeesTheTokenAnAgentPostsWithAndTheTokenKnowsItsAgent() {
 		long owner = data().user("scanbot");
 		long token = token(owner, "agentk1", "AGENT");
 		long agent = data().insert("""
@@ -92,14 +92,14 @@ class IdentityTest extends ApiTest {
 				RETURNING id""", data().name("scanner"), token);
 		long tokenWithoutAgent = token(owner, "plaink1", "USER");
 
-		graphQl().document("""
+		asAdmin().document("""
 				query($id: ID!) { agent(id: $id) { name metadata token { id role owner { username } } } }""")
 			.variable("id", GlobalId.encode("Agent", agent)).execute()
 			.path("agent.token.id").entity(String.class).isEqualTo(GlobalId.encode("Token", token))
 			.path("agent.token.role").entity(String.class).isEqualTo("AGENT")
 			.path("agent.token.owner.username").entity(String.class).isEqualTo(data().name("scanbot"))
 			.path("agent.metadata").entity(Map.class).isEqualTo(Map.of("version", "2.1", "interfaces", List.of("eth0", "eth1")));
-		graphQl().document("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Token { agent { name } } } }")
+		asAdmin().document("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Token { agent { name } } } }")
 			.variable("ids", List.of(GlobalId.encode("Token", token), GlobalId.encode("Token", tokenWithoutAgent))).execute()
 			.path("nodes[0].agent.name").entity(String.class).isEqualTo(data().name("scanner"))
 			.path("nodes[1].agent").valueIsNull();

@@ -27,13 +27,13 @@ class ScanSessionsTest extends ApiTest {
 	}
 
 	@Test
-	void aScanSessionShowsItsStatsRawResultsAndResponses() {
+	void anAdminSeesAScanSessionsStatsRawResultsAndResponses() {
 		var mac = data().mac();
 		long session = scans.session("scanner", scannedAt,
 				"[{\"ip\": \"10.9.0.1\", \"mac\": \"" + mac + "\"}, {\"ip\": \"10.9.0.2\", \"nic\": 17}]",
 				"[\"10.9.0.1: matched\", \"10.9.0.2: unknown nic\"]", 2, 1, 1, 3, 1, 1, 0);
 
-		var response = graphQl().document("""
+		var response = asAdmin().document("""
 				query($id: ID!) {
 				  scanSession(id: $id) {
 				    id agent scannedAt processed rawResults responses registeredAgent { name }

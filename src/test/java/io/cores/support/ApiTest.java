@@ -34,15 +34,32 @@ public abstract class ApiTest {
 	private HttpGraphQlTester graphQl;
 	private TestData data;
 
-	/** A client that posts to /graphql over real HTTP. */
+	/** The admin key the test profile bootstraps (cores.bootstrap-token). */
+	protected static final String ADMIN_KEY = "cores_test-bootstrap-admin-key";
+
+	/** An anonymous client that posts to /graphql over real HTTP. */
 	protected HttpGraphQlTester graphQl() {
 		if (graphQl == null) {
-			var client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-				.baseUrl("http://localhost:" + port + "/graphql")
-				.build();
-			graphQl = HttpGraphQlTester.create(client);
+			graphQl = HttpGraphQlTester.create(client());
 		}
 		return graphQl;
+	}
+
+	/** A client sending {@code Authorization: <authorization>}. */
+	protected HttpGraphQlTester graphQl(String authorization) {
+		return graphQl().mutate().header("Authorization", authorization).build();
+	}
+
+	/** A client with the bootstrap admin token. */
+	protected HttpGraphQlTester asAdmin() {
+		return graphQl("Token " + ADMIN_KEY);
+	}
+
+	/** Plain HTTP to /graphql, for responses that are not GraphQL results (401, 413). */
+	protected WebTestClient client() {
+		return WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + port + "/graphql")
+			.build();
 	}
 
 	protected TestData data() {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.cores.identity.internal.TokenKeys;
+
 /**
  * Small builders for test rows, written straight to the tables. Names carry a per-builder
  * prefix ({@link #prefix()}) so a test can filter to exactly its own rows in a shared database.
@@ -100,6 +102,26 @@ public final class TestData {
 				name(cardTypeName));
 		return insert("INSERT INTO card (card_type_id, host_id, serial) VALUES (?, ?, ?) RETURNING id", type, host,
 				name("serial"));
+	}
+
+	/** A user with this role and an API token for it; returns the token's key. */
+	public String tokenFor(String username, String role) {
+		long user = insert("INSERT INTO app_user (username, email, role) VALUES (?, ?, ?) RETURNING id", name(username),
+				name(username) + "@example.net", role.equals("AGENT") ? "USER" : role);
+		return token(user, role, false, true, null);
+	}
+
+	/** An API token on an existing user; returns its key. */
+	public String token(long user, String role, boolean readOnly, boolean enabled, OffsetDateTime expiresAt) {
+		var key = TokenKeys.generate();
+		insert("INSERT INTO api_token (key_hash, key_prefix, owner_id, role, read_only, enabled, expires_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", TokenKeys.hash(key), TokenKeys.shownPrefix(key), user, role,
+				readOnly, enabled, expiresAt);
+		return key;
+	}
+
+	public long userId(String username) {
+		return jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, name(username));
 	}
 
 	public long insert(String sql, Object... args) {

@@ -53,14 +53,14 @@ class EveryTypeTest extends ApiTest {
 
 	private void readsEveryField(String rootField, String nodeType) {
 		var query = "{ " + rootField + "(first: 3) { totalCount nodes { " + selection(nodeType, 0) + " } } }";
-		var response = graphQl().document(query).execute();
+		var response = asAdmin().document(query).execute();
 		response.errors().verify();
 		var nodes = response.path(rootField + ".nodes").entityList(new ParameterizedTypeReference<Map<String, Object>>() {
 		}).get();
 		assertThat(nodes).as("demo data has %s rows", nodeType).isNotEmpty();
 		var id = (String) nodes.get(0).get("id");
 		var singular = Character.toLowerCase(nodeType.charAt(0)) + nodeType.substring(1);
-		graphQl().document("query($id: ID!) { one: " + singular + "(id: $id) { id } any: node(id: $id) { id } }")
+		asAdmin().document("query($id: ID!) { one: " + singular + "(id: $id) { id } any: node(id: $id) { id } }")
 			.variable("id", id)
 			.execute()
 			.path("one.id").entity(String.class).isEqualTo(id)
@@ -112,7 +112,7 @@ class EveryTypeTest extends ApiTest {
 	}
 
 	private Map<String, Object> schema() {
-		var schema = graphQl().document(INTROSPECTION).execute().path("__schema")
+		var schema = asAdmin().document(INTROSPECTION).execute().path("__schema")
 			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
 			}).get();
 		types = new java.util.HashMap<>();
