@@ -23,6 +23,7 @@ public abstract class ApiTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
+		TestJwt.register(registry);
 	}
 
 	@LocalServerPort
