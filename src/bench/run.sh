@@ -4,7 +4,7 @@
 # same run against the same database, as one hand-written SQL query (pgbench).
 #
 #   src/bench/run.sh            # 20,000 demo hosts, 30 s per tool
-#   HOSTS=2000 SECONDS_PER_RUN=10 src/bench/run.sh
+#   HOSTS=2000 SECONDS_PER_RUN=10 WARMUP=30 src/bench/run.sh
 #   PROFILE=1 src/bench/run.sh  # also records a JFR profile of the server under load
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,31 +15,36 @@ PORT=${PORT:-18080}
 WORK=$(mktemp -d /tmp/cores-bench.XXXX)
 [ -f target/cores.jar ] || mvn -q -B -ntp -DskipTests package
 
-JFR_OPTS=()
-if [ "${PROFILE:-0}" = 1 ]; then
-  JFR_OPTS=(-XX:StartFlightRecording=filename="$WORK/server.jfr",settings=profile,delay=20s,duration=${DURATION}s)
-fi
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
-  java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
+  java -jar target/cores.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK/data"' EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break
   sleep 1
 done
+# Demo data loads after the server starts listening; measure only once it is in.
+if [ "$HOSTS" -gt 0 ]; then
+  for _ in $(seq 1 300); do
+    grep -q 'demo data loaded\|already has hosts' "$WORK/server.log" && break
+    sleep 1
+  done
+fi
 PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
-echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'Demo data loaded.*' "$WORK/server.log" || true)"
+echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'demo data loaded.*' "$WORK/server.log" || true)"
 
 export QUERY_FILE=$PWD/src/bench/hosts-page.graphql
 SQL=$PWD/src/bench/hosts-page.sql
 # Same answer both ways (sanity), then warm both paths up.
 curl -sf -H 'Content-Type: application/json' -d "$(python3 -c 'import json,sys;print(json.dumps({"query":open(sys.argv[1]).read()}))' "$QUERY_FILE")" \
   "http://localhost:$PORT/graphql" | head -c 300; echo
-wrk -t2 -c"$CLIENTS" -d10s -s src/bench/post.lua "http://localhost:$PORT/graphql" >/dev/null
+# The JIT needs a couple of minutes of load on 2 cores before the server runs at steady state.
+wrk -t2 -c"$CLIENTS" -d"${WARMUP:-150}s" -s src/bench/post.lua "http://localhost:$PORT/graphql" >/dev/null
 pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T 5 -f "$SQL" postgres >/dev/null 2>&1
 
 echo "== pgbench: hand-written SQL, $CLIENTS clients, ${DURATION}s"
 pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$DURATION" -f "$SQL" postgres 2>&1 | tee "$WORK/pgbench.txt" | grep -E 'tps|latency average'
+[ "${PROFILE:-0}" = 1 ] && jcmd $SERVER JFR.start name=bench settings=profile >/dev/null
 echo "== wrk: GraphQL, $CLIENTS connections, ${DURATION}s"
 wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency -s src/bench/post.lua "http://localhost:$PORT/graphql" | tee "$WORK/wrk.txt" | grep -E 'Requests/sec|Latency|Non-2xx|50%|99%'
 
@@ -47,7 +52,7 @@ TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | grep -o '[0-9.]*$'
 RPS=$(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt" | grep -o '[0-9.]*$')
 python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  ({float(\"$RPS\"):.0f} req/s vs {float(\"$TPS\"):.0f} tps)')"
 if [ "${PROFILE:-0}" = 1 ]; then
-  sleep 2
-  kill $SERVER; wait $SERVER 2>/dev/null || true
+  # a recording of the measured GraphQL run only
+  jcmd $SERVER JFR.stop name=bench filename="$WORK/server.jfr" >/dev/null
   echo "profile: $WORK/server.jfr (jfr print --events jdk.ExecutionSample $WORK/server.jfr | src/bench/top-frames.py)"
 fi

@@ -1,9 +1,11 @@
 package io.cores.platform.graphql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
@@ -24,9 +26,8 @@ import io.cores.platform.persistence.BaseEntity;
 /**
  * Wires the generic read path into the schema from the declared {@link NodeType}s and
  * {@link Relation}s: root fields ({@code host}, {@code hosts}), {@code node}/{@code nodes},
- * every type's {@code id}, and every relation field as a batched fetch. One data loader per
- * type and relation means a query costs one statement per relation it names, however many
- * rows it returns.
+ * every type's {@code id}, and every relation field as a batched fetch: a query costs one
+ * statement per type and relation it names, however many rows it returns.
  */
 @Component
 class GraphWiring implements RuntimeWiringConfigurer {
@@ -37,35 +38,63 @@ class GraphWiring implements RuntimeWiringConfigurer {
 	GraphWiring(NodeTypes types, ConnectionQueries queries, BatchLoaderRegistry loaders) {
 		this.types = types;
 		this.queries = queries;
-		for (var type : types.all()) {
-			loaders.<Long, Object>forName(nodeLoader(type.name()))
-				.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.byIds(type, ids, context(env))));
-		}
-		for (var relation : types.relations()) {
-			if (relation instanceof Relation.Back back) {
-				loaders.<Long, Object>forName(relationLoader(relation))
-					.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.back(back, ids, context(env))));
-			}
-			else if (!(relation instanceof Relation.ToOne)) {
-				loaders.<ParentPage, Connection<Object>>forName(relationLoader(relation))
-					.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(queries, relation, keys, context(env))));
-			}
-		}
+		// Three loaders for every type and relation, not one each: a request creates its data
+		// loaders up front, and hundreds of them cost more than the queries they batch.
+		loaders.<NodeKey, Object>forName(NODES)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> nodes(keys, context(env))));
+		loaders.<BackKey, Object>forName(BACK)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> backs(keys, context(env))));
+		loaders.<PageKey, Connection<Object>>forName(PAGES)
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys, context(env))));
+	}
+
+	private static final String NODES = "cores.nodes";
+	private static final String BACK = "cores.back";
+	private static final String PAGES = "cores.pages";
+
+	/** An object by type and id. */
+	record NodeKey(String type, long id) {
+	}
+
+	/** The target of a to-one relation keyed on the target, for one owner. */
+	record BackKey(Relation.Back relation, long ownerId) {
 	}
 
 	/** A page of a to-many relation for one parent; parents asking with equal arguments batch together. */
-	record ParentPage(long parentId, ConnectionArgs args) {
+	record PageKey(Relation relation, long parentId, ConnectionArgs args) {
 	}
 
-	private static Map<ParentPage, Connection<Object>> pages(ConnectionQueries queries, Relation relation,
-			java.util.Set<ParentPage> keys, GraphQLContext context) {
-		var byArgs = new LinkedHashMap<ConnectionArgs, List<Long>>();
-		for (var key : keys) {
-			byArgs.computeIfAbsent(key.args(), a -> new ArrayList<>()).add(key.parentId());
-		}
-		var result = new LinkedHashMap<ParentPage, Connection<Object>>();
-		byArgs.forEach((args, parents) -> queries.many(relation, parents, args, context)
-			.forEach((parentId, page) -> result.put(new ParentPage(parentId, args), page)));
+	private record Batch(Relation relation, ConnectionArgs args) {
+	}
+
+	/** One query per type asked for. */
+	private Map<NodeKey, Object> nodes(Set<NodeKey> keys, GraphQLContext context) {
+		var byType = new LinkedHashMap<String, List<Long>>();
+		keys.forEach(key -> byType.computeIfAbsent(key.type(), t -> new ArrayList<>()).add(key.id()));
+		var result = new HashMap<NodeKey, Object>();
+		byType.forEach((type, ids) -> queries.byIds(types.get(type), ids, context)
+			.forEach((id, node) -> result.put(new NodeKey(type, id), node)));
+		return result;
+	}
+
+	/** One query per relation asked for. */
+	private Map<BackKey, Object> backs(Set<BackKey> keys, GraphQLContext context) {
+		var byRelation = new LinkedHashMap<Relation.Back, List<Long>>();
+		keys.forEach(key -> byRelation.computeIfAbsent(key.relation(), r -> new ArrayList<>()).add(key.ownerId()));
+		var result = new HashMap<BackKey, Object>();
+		byRelation.forEach((relation, ids) -> queries.back(relation, ids, context)
+			.forEach((id, target) -> result.put(new BackKey(relation, id), target)));
+		return result;
+	}
+
+	/** One query per relation and argument set asked for. */
+	private Map<PageKey, Connection<Object>> pages(Set<PageKey> keys, GraphQLContext context) {
+		var batches = new LinkedHashMap<Batch, List<Long>>();
+		keys.forEach(key -> batches.computeIfAbsent(new Batch(key.relation(), key.args()), b -> new ArrayList<>())
+			.add(key.parentId()));
+		var result = new HashMap<PageKey, Connection<Object>>();
+		batches.forEach((batch, parents) -> queries.many(batch.relation(), parents, batch.args(), context)
+			.forEach((parentId, page) -> result.put(new PageKey(batch.relation(), parentId, batch.args()), page)));
 		return result;
 	}
 
@@ -77,7 +106,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		for (var type : types.all()) {
 			query.dataFetcher(type.singular(), described("Query." + type.singular(), entity(type.name()), env -> {
 				long key = GlobalId.decodeKey(env.getArgument("id"), type.name(), "id");
-				return loader(env, nodeLoader(type.name())).load(key);
+				return loader(env, NODES).load(new NodeKey(type.name(), key));
 			}));
 			query.dataFetcher(type.plural(), described("Query." + type.plural(), connection(type.name()),
 					env -> queries.root(type, ConnectionArgs.from(env), env.getGraphQlContext())));
@@ -102,18 +131,17 @@ class GraphWiring implements RuntimeWiringConfigurer {
 
 	private DataFetcher<?> relationFetcher(Relation relation) {
 		if (relation instanceof Relation.ToOne toOne) {
-			var loaderName = nodeLoader(relation.target());
+			var target = relation.target();
 			return env -> {
 				Long key = toOne.key().apply(env.getSource());
-				return key == null ? null : loader(env, loaderName).load(key);
+				return key == null ? null : loader(env, NODES).load(new NodeKey(target, key));
 			};
 		}
-		var loaderName = relationLoader(relation);
-		if (relation instanceof Relation.Back) {
-			return env -> loader(env, loaderName).load(((BaseEntity) env.getSource()).getId());
+		if (relation instanceof Relation.Back back) {
+			return env -> loader(env, BACK).load(new BackKey(back, ((BaseEntity) env.getSource()).getId()));
 		}
-		return env -> loader(env, loaderName)
-			.load(new ParentPage(((BaseEntity) env.getSource()).getId(), ConnectionArgs.from(env)));
+		return env -> loader(env, PAGES)
+			.load(new PageKey(relation, ((BaseEntity) env.getSource()).getId(), ConnectionArgs.from(env)));
 	}
 
 	private Object node(DataFetchingEnvironment env, String id, String argument) {
@@ -122,7 +150,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		if (type == null) {
 			return null;
 		}
-		return loader(env, nodeLoader(type.name())).load(decoded.key());
+		return loader(env, NODES).load(new NodeKey(type.name(), decoded.key()));
 	}
 
 	private CompletableFuture<List<Object>> nodes(DataFetchingEnvironment env) {
@@ -174,11 +202,4 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		return (DataLoader<K, V>) env.getDataLoaderRegistry().getDataLoader(name);
 	}
 
-	static String nodeLoader(String type) {
-		return "node:" + type;
-	}
-
-	static String relationLoader(Relation relation) {
-		return "relation:" + relation.owner() + "." + relation.field();
-	}
 }
