@@ -36,8 +36,10 @@ echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'demo data load
 export QUERY_FILE=$PWD/src/bench/hosts-page.graphql
 SQL=$PWD/src/bench/hosts-page.sql
 # Same answer both ways (sanity), then warm both paths up.
-curl -sf -H 'Content-Type: application/json' -d "$(python3 -c 'import json,sys;print(json.dumps({"query":open(sys.argv[1]).read()}))' "$QUERY_FILE")" \
-  "http://localhost:$PORT/graphql" | head -c 300; echo
+ANSWER=$(curl -sf -H 'Content-Type: application/json' \
+  -d "$(python3 -c 'import json,sys;print(json.dumps({"query":open(sys.argv[1]).read()}))' "$QUERY_FILE")" \
+  "http://localhost:$PORT/graphql")
+echo "${ANSWER:0:300}"
 # The JIT needs a couple of minutes of load on 2 cores before the server runs at steady state.
 wrk -t2 -c"$CLIENTS" -d"${WARMUP:-150}s" -s src/bench/post.lua "http://localhost:$PORT/graphql" >/dev/null
 pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T 5 -f "$SQL" postgres >/dev/null 2>&1
