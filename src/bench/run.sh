@@ -35,7 +35,7 @@ echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'demo data load
 
 export QUERY_FILE=$PWD/src/bench/hosts-page.graphql
 SQL=$PWD/src/bench/hosts-page.sql
-# Same answer both ways (sanity), then warm both paths up.
+# Show the answer once (sanity), then warm both paths up.
 ANSWER=$(curl -sf -H 'Content-Type: application/json' \
   -d "$(python3 -c 'import json,sys;print(json.dumps({"query":open(sys.argv[1]).read()}))' "$QUERY_FILE")" \
   "http://localhost:$PORT/graphql")
