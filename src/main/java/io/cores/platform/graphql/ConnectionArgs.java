@@ -38,7 +38,42 @@ public record ConnectionArgs(Map<String, Object> filter, List<Map<String, Object
 		boolean backward = last != null || before != null;
 		int size = last != null ? last : first != null ? first : DEFAULT_PAGE;
 		return new ConnectionArgs(env.getArgument("filter"), env.getArgument("orderBy"), size, backward,
-				backward ? before : after, env.getSelectionSet().contains("totalCount"));
+				backward ? before : after, selects(env.getMergedField().getFields(), "totalCount", env.getFragmentsByName()));
+	}
+
+	/**
+	 * Whether the field's own selection names {@code field}, through fragments. Read from the
+	 * document rather than graphql-java's selection-set API, which costs more per call, and
+	 * this runs once per parent of a nested connection.
+	 */
+	private static boolean selects(List<graphql.language.Field> fields, String field,
+			Map<String, graphql.language.FragmentDefinition> fragments) {
+		for (var f : fields) {
+			if (selects(f.getSelectionSet(), field, fragments)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean selects(graphql.language.SelectionSet selections, String field,
+			Map<String, graphql.language.FragmentDefinition> fragments) {
+		if (selections == null) {
+			return false;
+		}
+		for (var selection : selections.getSelections()) {
+			if (selection instanceof graphql.language.Field f && f.getName().equals(field)) {
+				return true;
+			}
+			if (selection instanceof graphql.language.InlineFragment inline && selects(inline.getSelectionSet(), field, fragments)) {
+				return true;
+			}
+			if (selection instanceof graphql.language.FragmentSpread spread && fragments.containsKey(spread.getName())
+					&& selects(fragments.get(spread.getName()).getSelectionSet(), field, fragments)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void check(String argument, Integer size) {

@@ -1,0 +1,69 @@
+package io.cores.platform.graphql.limits;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLTypeUtil;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.cores.platform.graphql.ConnectionArgs;
+
+/**
+ * The limits on a GraphQL request. All of them are checked on the parsed document before any
+ * resolver runs, so a refused query costs no SQL; the timeout then bounds what is left.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueryLimits.class)
+class LimitsConfiguration {
+
+	LimitsConfiguration(QueryLimits limits) {
+		// the parser's limits are process-wide in graphql-java
+		ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+			.transform(options -> options.maxTokens(limits.maxTokens()).maxCharacters(limits.maxCharacters())));
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
+		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	}
+
+	/**
+	 * A field costs one plus what it contains; a connection multiplies its contents by its
+	 * page size (first or last, else the default page), as GitHub counts nodes.
+	 */
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
+		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (env, children) -> {
+			var type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
+			if (!type.getName().endsWith("Connection")) {
+				return 1 + children;
+			}
+			Object first = env.getArguments().get("first");
+			Object last = env.getArguments().get("last");
+			int size = first instanceof Integer f ? f : last instanceof Integer l ? l : ConnectionArgs.DEFAULT_PAGE;
+			// saturate: nested page sizes multiply past int range, which must not wrap to cheap
+			return (int) Math.min(Integer.MAX_VALUE, 1L + (long) Math.max(size, 1) * children);
+		});
+	}
+
+	@Bean
+	OperationShape operationShape(QueryLimits limits) {
+		return new OperationShape(limits.maxAliases(), limits.maxRootFields());
+	}
+
+	@Bean
+	RequestDeadline requestDeadline(QueryLimits limits) {
+		return new RequestDeadline(limits.timeout());
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes()));
+		registration.addUrlPatterns("/graphql");
+		registration.setOrder(Integer.MIN_VALUE);
+		return registration;
+	}
+}

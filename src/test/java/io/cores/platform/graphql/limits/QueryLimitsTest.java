@@ -1,0 +1,97 @@
+package io.cores.platform.graphql.limits;
+
+import java.util.Map;
+
+import graphql.introspection.IntrospectionQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cores.support.ApiTest;
+import io.cores.support.SqlStatements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Deep, costly, wide and oversized requests are refused before any SQL runs; normal ones pass. */
+class QueryLimitsTest extends ApiTest {
+
+	@BeforeEach
+	void countFromZero() {
+		SqlStatements.reset();
+	}
+
+	@Test
+	void aQueryNestedBeyondTheDepthLimitIsRefusedBeforeAnySql() {
+		var query = "{ hosts(first: 1) { nodes { " + "vmHost { ".repeat(16) + "hostname" + " }".repeat(16) + " } } }";
+		assertRefused(query, "depth");
+	}
+
+	@Test
+	void nestedPageSizesMultiplyIntoTheComplexityLimit() {
+		assertRefused("""
+				{ hosts(first: 500) { nodes { nics(first: 500) { nodes { scanConflicts(first: 500) { nodes { id } } } } } } }""",
+				"complexity");
+	}
+
+	@Test
+	void tooManyAliasesAreRefused() {
+		var fields = new StringBuilder();
+		for (int i = 0; i < 31; i++) {
+			fields.append(" a").append(i).append(": hostname");
+		}
+		assertRefused("{ hosts(first: 1) { nodes {" + fields + " } } }", "31 aliases; the maximum is 30");
+	}
+
+	@Test
+	void aliasesHiddenInFragmentsAreCounted() {
+		var fields = new StringBuilder();
+		for (int i = 0; i < 31; i++) {
+			fields.append(" a").append(i).append(": hostname");
+		}
+		assertRefused("{ hosts(first: 1) { nodes { ...many } } } fragment many on Host {" + fields + " }",
+				"31 aliases; the maximum is 30");
+	}
+
+	@Test
+	void tooManyRootFieldsAreRefused() {
+		var roots = new StringBuilder();
+		for (var name : new String[] { "hosts", "nics", "labs", "racks", "buildings", "cards", "cardTypes", "hdVendors",
+				"hostBuilds", "hostTypes", "hostHardwares", "bookables", "bookings", "reservations", "projects", "notices",
+				"loans", "jobs", "users", "groups", "agents" }) {
+			roots.append(' ').append(name).append("(first: 1) { totalCount }");
+		}
+		assertRefused("{" + roots + " }", "21 root fields; the maximum is 20");
+	}
+
+	@Test
+	void aBodyOverTheLimitIsRefusedWith413() {
+		var padding = " ".repeat(150_000);
+		client().post().bodyValue(Map.of("query", "{ hosts(first: 1) { totalCount } }" + padding)).exchange()
+			.expectStatus().isEqualTo(413)
+			.expectBody().jsonPath("$.errors[0].message").isEqualTo("Request body exceeds 102400 bytes");
+		assertThat(SqlStatements.count()).isZero();
+	}
+
+	@Test
+	void aNormalNestedQueryAndTheFullIntrospectionQueryPass() {
+		graphQl().document("""
+				{ hosts(first: 50) { nodes { hostname rack { lab { building { name } } } nics { nodes { mac } } bookable { status } } } }""")
+			.execute().path("hosts.nodes").entityList(Object.class).hasSizeGreaterThan(0);
+		graphQl().document(IntrospectionQuery.INTROSPECTION_QUERY).execute().path("__schema.types").entityList(Object.class)
+			.hasSizeGreaterThan(100);
+	}
+
+	@Test
+	void unknownFieldsGetNoSuggestions() {
+		graphQl().document("{ hostz { totalCount } }").execute().errors()
+			.expect(e -> e.getMessage().contains("hostz") && !e.getMessage().contains("Did you mean")
+					&& !e.getMessage().contains("hosts"))
+			.verify();
+	}
+
+	private void assertRefused(String query, String messagePart) {
+		graphQl().document(query).execute().errors()
+			.expect(e -> e.getMessage().contains(messagePart))
+			.verify();
+		assertThat(SqlStatements.count()).as("SQL statements run for a refused query").isZero();
+	}
+}
