@@ -47,7 +47,6 @@ pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T 5 -f "$S
 
 echo "== pgbench: hand-written SQL, $CLIENTS clients, ${DURATION}s"
 pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$DURATION" -f "$SQL" postgres 2>&1 | tee "$WORK/pgbench.txt" | grep -E 'tps|latency average'
-[ "${PROFILE:-0}" = 1 ] && jcmd $SERVER JFR.start name=bench settings=profile >/dev/null
 echo "== wrk: GraphQL, $CLIENTS connections, ${DURATION}s"
 wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency -s src/bench/post.lua "http://localhost:$PORT/graphql" | tee "$WORK/wrk.txt" | grep -E 'Requests/sec|Latency|Non-2xx|50%|99%'
 
@@ -55,7 +54,10 @@ TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | grep -o '[0-9.]*$'
 RPS=$(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt" | grep -o '[0-9.]*$')
 python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  ({float(\"$RPS\"):.0f} req/s vs {float(\"$TPS\"):.0f} tps)')"
 if [ "${PROFILE:-0}" = 1 ]; then
-  # a recording of the measured GraphQL run only
+  # Profile in a run of its own after the measured one: starting a recording deoptimises
+  # compiled code, which would distort the figures above.
+  jcmd $SERVER JFR.start name=bench settings=profile >/dev/null
+  wrk -t2 -c"$CLIENTS" -d60s -s src/bench/post.lua "http://localhost:$PORT/graphql" | grep 'Requests/sec' | sed 's/^/(while profiling) /'
   jcmd $SERVER JFR.stop name=bench filename="$WORK/server.jfr" >/dev/null
   echo "profile: $WORK/server.jfr (jfr print --events jdk.ExecutionSample $WORK/server.jfr | src/bench/top-frames.py)"
 fi
