@@ -67,6 +67,50 @@ class PermissionMatrixTest extends ApiTest {
 		return tests.stream();
 	}
 
+	/**
+	 * The sensitive fields as every caller: another user's email and raw scan payloads are for
+	 * admins (a read-only admin token still reads them), refused to everyone else.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everySensitiveFieldAsEveryCaller() {
+		long other = data().user("other");
+		var email = "{ user(id: \"" + GlobalId.encode("User", other) + "\") { email } }";
+		var raw = "{ scanSessions(first: 1) { nodes { rawResults responses } } }";
+		var expected = new LinkedHashMap<String, String>();
+		expected.put("anonymous", "UNAUTHORIZED");
+		expected.put("USER", "FORBIDDEN");
+		expected.put("STAFF", "FORBIDDEN");
+		expected.put("AGENT", "FORBIDDEN");
+		expected.put("ADMIN", null);
+		expected.put("READ_ONLY", null);
+		var tests = new ArrayList<DynamicTest>();
+		for (var field : Map.of("User.email", email, "ScanSession.rawResults", raw).entrySet()) {
+			expected.forEach((caller, outcome) -> tests.add(DynamicTest.dynamicTest(field.getKey() + " as " + caller, () -> {
+				var authorization = caller.equals("anonymous") ? null : "Token " + keys.get(caller);
+				assertThat(graphQlError(authorization, field.getValue())).isEqualTo(outcome);
+			})));
+		}
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> tokensAreVisibleToTheirOwnerAndAdminsOnly() {
+		var expected = Map.of("anonymous", 0, "USER", 1, "STAFF", 1, "READ_ONLY", -1, "ADMIN", -1);
+		var tests = new ArrayList<DynamicTest>();
+		expected.forEach((caller, count) -> tests.add(DynamicTest.dynamicTest(caller, () -> {
+			var request = caller.equals("anonymous") ? graphQl() : graphQl("Token " + keys.get(caller));
+			int seen = request.document("{ tokens { totalCount } }").execute().path("tokens.totalCount")
+				.entity(Integer.class).get();
+			if (count >= 0) {
+				assertThat(seen).as("tokens %s sees", caller).isEqualTo(count);
+			}
+			else {
+				assertThat(seen).as("an admin sees every token").isGreaterThan(7);
+			}
+		})));
+		return tests.stream();
+	}
+
 	private void everyCaller(String mutation, String document) {
 		var required = REQUIRED.get(mutation);
 		if (required == null) {
