@@ -43,6 +43,7 @@ echo "${ANSWER:0:300}"
 # On 2 cores the JIT needs minutes of load (C2 shares the cores) before the server runs at
 # steady state; measuring earlier measures the compiler.
 wrk -t2 -c"$CLIENTS" -d"${WARMUP:-300}s" -s src/bench/post.lua "http://localhost:$PORT/graphql" >/dev/null
+sleep 30   # let the compiler's queue drain
 pgbench -n -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T 5 -f "$SQL" postgres >/dev/null 2>&1
 
 echo "== pgbench: hand-written SQL, $CLIENTS clients, ${DURATION}s"
