@@ -5,7 +5,7 @@
 #
 #   src/bench/run.sh            # 20,000 demo hosts, 30 s per tool
 #   HOSTS=2000 SECONDS_PER_RUN=10 WARMUP=30 src/bench/run.sh
-#   PROFILE=1 src/bench/run.sh  # also records a JFR profile of the server under load
+#   PROFILE=1 src/bench/run.sh  # also records a JFR profile of the measured run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HOSTS=${HOSTS:-20000}
@@ -15,8 +15,12 @@ PORT=${PORT:-18080}
 WORK=$(mktemp -d /tmp/cores-bench.XXXX)
 [ -f target/cores.jar ] || mvn -q -B -ntp -DskipTests package
 
+# With PROFILE=1 the recording runs from the start: starting one later deoptimises compiled
+# code and the profile would show the JIT catching up, not the server.
+JFR_OPTS=()
+[ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=name=bench,settings=profile)
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
-  java -jar target/cores.jar >"$WORK/server.log" 2>&1 &
+  java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK/data"' EXIT
 for _ in $(seq 1 240); do
@@ -55,10 +59,7 @@ TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | grep -o '[0-9.]*$'
 RPS=$(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt" | grep -o '[0-9.]*$')
 python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  ({float(\"$RPS\"):.0f} req/s vs {float(\"$TPS\"):.0f} tps)')"
 if [ "${PROFILE:-0}" = 1 ]; then
-  # Profile in a run of its own after the measured one: starting a recording deoptimises
-  # compiled code, which would distort the figures above.
-  jcmd $SERVER JFR.start name=bench settings=profile >/dev/null
-  wrk -t2 -c"$CLIENTS" -d60s -s src/bench/post.lua "http://localhost:$PORT/graphql" | grep 'Requests/sec' | sed 's/^/(while profiling) /'
-  jcmd $SERVER JFR.stop name=bench filename="$WORK/server.jfr" >/dev/null
+  # the measured GraphQL run only
+  jcmd $SERVER JFR.dump name=bench begin=-$((DURATION + 5))s filename="$WORK/server.jfr" >/dev/null
   echo "profile: $WORK/server.jfr (jfr print --events jdk.ExecutionSample $WORK/server.jfr | src/bench/top-frames.py)"
 fi
