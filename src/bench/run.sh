@@ -5,7 +5,7 @@
 #
 #   src/bench/run.sh            # 20,000 demo hosts, 30 s per tool
 #   HOSTS=2000 SECONDS_PER_RUN=10 WARMUP=30 src/bench/run.sh
-#   PROFILE=1 src/bench/run.sh  # also records a JFR profile of the measured run
+#   PROFILE=1 src/bench/run.sh  # also records a JFR profile and prints where the time went
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HOSTS=${HOSTS:-20000}
@@ -22,7 +22,8 @@ JFR_OPTS=()
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
   java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK/data"' EXIT
+# `|| true`: under set -e the killed server's status (143) would become the script's
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK/data"' EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break
   sleep 1
@@ -61,5 +62,6 @@ python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  (
 if [ "${PROFILE:-0}" = 1 ]; then
   # the measured GraphQL run only
   jcmd $SERVER JFR.dump name=bench begin=-$((DURATION + 5))s filename="$WORK/server.jfr" >/dev/null
-  echo "profile: $WORK/server.jfr (jfr print --events jdk.ExecutionSample $WORK/server.jfr | src/bench/top-frames.py)"
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/server.jfr" | src/bench/top-frames.py
+  echo "profile: $WORK/server.jfr"
 fi

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Summarise `jfr print --events jdk.ExecutionSample` output: where the server's CPU time goes.
+"""Summarise `jfr print --stack-depth 200 --events jdk.ExecutionSample` output: where the
+server's CPU time goes.
 
-Counts, per sample, the first frame in each of a few layers (our code, GraphQL engine,
-Hibernate, JDBC driver, Jackson, Tomcat/Spring web) and the top frame overall."""
+Each sample is charged to the innermost frame that belongs to a known layer (our code, the
+GraphQL engine, Hibernate, the JDBC driver, Jackson, ...): JDK frames (collections,
+CompletableFuture) count for the library that called them. Also printed: the share of
+samples with a layer anywhere on the stack, and the top frames overall."""
 import re
 import sys
 from collections import Counter
@@ -18,11 +21,20 @@ LAYERS = [
     ("jackson", "tools.jackson."),
     ("spring-graphql", "org.springframework.graphql."),
     ("spring-web/tomcat", "org.apache."),
+    ("spring (other)", "org.springframework."),
     ("reactor", "reactor."),
 ]
 
-samples, top, layer = 0, Counter(), Counter()
+samples, top, inclusive, own = 0, Counter(), Counter(), Counter()
 frames = []
+
+
+def layer_of(frame):
+    for name, prefix in LAYERS:
+        if frame.startswith(prefix):
+            return name
+    return None
+
 
 def flush():
     global samples
@@ -30,10 +42,12 @@ def flush():
         return
     samples += 1
     top[frames[0]] += 1
-    for name, prefix in LAYERS:
-        if any(f.startswith(prefix) for f in frames):
-            layer[name] += 1
+    layers = [layer_of(f) for f in frames]
+    for name in set(l for l in layers if l):
+        inclusive[name] += 1
+    own[next((l for l in layers if l), "JDK only")] += 1
     frames.clear()
+
 
 for line in sys.stdin:
     line = line.strip()
@@ -44,8 +58,11 @@ for line in sys.stdin:
         frames.append(m.group(1) + "." + m.group(2))
 flush()
 print(f"{samples} samples")
-print("share of samples with a frame in each layer:")
-for name, n in layer.most_common():
+print("charged to the innermost known layer (sums to 100%):")
+for name, n in own.most_common():
+    print(f"  {name:20s} {100*n/samples:5.1f}%")
+print("samples with the layer anywhere on the stack:")
+for name, n in inclusive.most_common():
     print(f"  {name:20s} {100*n/samples:5.1f}%")
 print("top frames:")
 for name, n in top.most_common(15):
