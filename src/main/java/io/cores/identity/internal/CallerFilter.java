@@ -8,14 +8,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.cores.identity.Caller;
-import io.cores.platform.persistence.Json;
+import io.cores.platform.graphql.HttpErrors;
 
 /**
  * Authenticates every HTTP request from its {@code Authorization} header. The caller goes
@@ -51,11 +50,8 @@ class CallerFilter extends OncePerRequestFilter {
 	}
 
 	static void refuse(HttpServletResponse response, String message) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter().write(Json.write(java.util.Map.of("errors",
-				List.of(java.util.Map.of("message", message, "extensions", java.util.Map.of("classification", "UNAUTHORIZED"))))));
+		HttpErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, message, "UNAUTHORIZED");
 	}
 
 	/** The caller as a Spring Security authentication, with its role as the authority. */

@@ -1,6 +1,5 @@
 package io.cores.platform.graphql;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -26,8 +25,7 @@ class HttpErrorAttributes extends DefaultErrorAttributes {
 			return attributes;
 		}
 		var classification = status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-		return Map.of("errors",
-				List.of(Map.of("message", message(getError(request), status), "extensions", Map.of("classification", classification))));
+		return HttpErrors.body(message(getError(request), status), classification);
 	}
 
 	private static String message(Throwable error, int status) {

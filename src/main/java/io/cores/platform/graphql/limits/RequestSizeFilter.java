@@ -10,8 +10,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.cores.platform.graphql.HttpErrors;
 
 /**
  * Refuses GraphQL request bodies over the limit with 413, before they are parsed: by their
@@ -46,10 +47,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter().write("{\"errors\":[{\"message\":\"Request body exceeds " + maxBytes
-				+ " bytes\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
+		HttpErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				"Request body exceeds " + maxBytes + " bytes", "BAD_REQUEST");
 	}
 
 	/** A request whose (already read) body is replayed from memory. */
