@@ -1,6 +1,5 @@
 package io.cores;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.cores.support.ApiTest;
+import io.cores.support.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -172,7 +172,6 @@ class DataModelInvariantsTest extends ApiTest {
 			one.setAutoCommit(false);
 			two.setAutoCommit(false);
 			one.createStatement().execute(first);
-			int secondPid = pid(two);
 			var writing = CompletableFuture.supplyAsync(() -> {
 				try {
 					two.createStatement().execute(second);
@@ -183,33 +182,13 @@ class DataModelInvariantsTest extends ApiTest {
 					return ex;
 				}
 			});
-			awaitLockWait(secondPid);
+			LockWaits.awaitBlocked(jdbc, second);
 			one.commit();
 			var refusal = writing.get(10, TimeUnit.SECONDS);
 			assertThat((Throwable) refusal).as("the second writer was refused").isNotNull();
 			two.rollback();
 			return violatedConstraint(refusal);
 		}
-	}
-
-	private static int pid(Connection connection) throws SQLException {
-		try (var rs = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
-			rs.next();
-			return rs.getInt(1);
-		}
-	}
-
-	/** Waits until that backend is blocked on a lock: the two writers really overlap. */
-	private void awaitLockWait(int pid) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
-			var waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'",
-					Integer.class, pid);
-			if (waiting > 0) {
-				return;
-			}
-			Thread.sleep(25);
-		}
-		throw new AssertionError("the second writer never waited for the first");
 	}
 
 	private static String violatedConstraint(Throwable thrown) {

@@ -25,6 +25,10 @@ import io.cores.platform.graphql.access.AccessDenied;
 @Service
 public class TokenManagement {
 
+	/** A second agent of one name; also what the constraint agent_name_key means to a racing writer. */
+	public static final UserError AGENT_NAME_TAKEN = UserError.of(UserError.Code.NOT_UNIQUE, "An agent of that name exists",
+			"input", "name");
+
 	public record Issued(Token token, String key, List<UserError> errors) {
 	}
 
@@ -122,8 +126,7 @@ public class TokenManagement {
 			return new Registered(null, null, List.of(UserError.of(UserError.Code.REQUIRED, "A name is required", "input", "name")));
 		}
 		if (agents.exists(QAgent.agent.name.eq(name.trim()))) {
-			return new Registered(null, null, List.of(UserError.of(UserError.Code.NOT_UNIQUE,
-					"An agent named " + name.trim() + " exists", "input", "name")));
+			return new Registered(null, null, List.of(AGENT_NAME_TAKEN));
 		}
 		var expiryError = expiry(expiresAt);
 		if (expiryError != null) {
@@ -139,10 +142,10 @@ public class TokenManagement {
 		return new Registered(agent, key, List.of());
 	}
 
-	/** The token, if the caller may manage it: their own, or any for an admin. */
+	/** The token, locked for the change, if the caller may manage it: their own, or any for an admin. */
 	private Token visible(Caller caller, String id) {
 		long key = GlobalId.decodeKey(id, "Token", "input.id");
-		var token = tokens.findById(key).orElse(null);
+		var token = tokens.findLockedById(key).orElse(null);
 		if (token == null || (!caller.has(Role.ADMIN) && !token.getOwnerId().equals(caller.userId()))) {
 			return null;
 		}
