@@ -25,17 +25,18 @@ class LimitsConfiguration {
 			.transform(options -> options.maxTokens(limits.maxTokens()).maxCharacters(limits.maxCharacters())));
 	}
 
+	/** Depth, complexity, shape and deadline, registered as one (see QueryLimitsInstrumentation). */
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	QueryLimitsInstrumentation queryLimits(QueryLimits limits) {
+		return new QueryLimitsInstrumentation(new MaxQueryDepthInstrumentation(limits.maxDepth()), maxQueryComplexity(limits),
+				new OperationShape(limits.maxAliases(), limits.maxRootFields()), new RequestDeadline(limits.timeout()));
 	}
 
 	/**
 	 * A field costs one plus what it contains; a connection multiplies its contents by its
 	 * page size (first or last, else the default page), as GitHub counts nodes.
 	 */
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
+	private static MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
 		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (env, children) -> {
 			var type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType());
 			if (!type.getName().endsWith("Connection")) {
@@ -47,16 +48,6 @@ class LimitsConfiguration {
 			// saturate: nested page sizes multiply past int range, which must not wrap to cheap
 			return (int) Math.min(Integer.MAX_VALUE, 1L + (long) Math.max(size, 1) * children);
 		});
-	}
-
-	@Bean
-	OperationShape operationShape(QueryLimits limits) {
-		return new OperationShape(limits.maxAliases(), limits.maxRootFields());
-	}
-
-	@Bean
-	RequestDeadline requestDeadline(QueryLimits limits) {
-		return new RequestDeadline(limits.timeout());
 	}
 
 	@Bean

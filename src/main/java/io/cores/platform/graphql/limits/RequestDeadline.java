@@ -38,9 +38,13 @@ class RequestDeadline extends SimplePerformantInstrumentation {
 		}
 		return env -> {
 			if (System.nanoTime() - deadline.nanos() > 0) {
-				throw new AbortExecutionException("The request ran longer than " + timeout.toSeconds() + " s and was stopped");
+				throw new AbortExecutionException("The request ran longer than " + readable(timeout) + " and was stopped");
 			}
 			return fetcher.get(env);
 		};
+	}
+
+	private static String readable(Duration duration) {
+		return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
 	}
 }
