@@ -1,5 +1,6 @@
 package io.cores.platform.graphql.limits;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
@@ -51,7 +52,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	@Override
-	public InstrumentationContext<java.util.List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
 			InstrumentationState state) {
 		return complexity.beginValidation(parameters, ((State) state).complexity());
 	}
