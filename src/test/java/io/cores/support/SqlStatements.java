@@ -1,28 +1,55 @@
 package io.cores.support;
 
+import java.sql.ResultSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hibernate.resource.jdbc.spi.StatementInspector;
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
 
 /**
- * Counts the SQL statements Hibernate prepares (registered for tests in
- * application-test.yaml), so tests can hold a query's statement count to a bound.
+ * Counts the SQL statements the server runs and the rows it reads back, at the JDBC level:
+ * Hibernate's statements and every JdbcTemplate or plain JDBC one alike. Wraps the test
+ * server's data source (this component is picked up by the application's component scan
+ * in tests), so tests can hold a query's statements and rows to a bound.
  */
-public class SqlStatements implements StatementInspector {
+@Component
+public class SqlStatements implements BeanPostProcessor {
 
-	private static final AtomicInteger COUNT = new AtomicInteger();
+	private static final AtomicInteger STATEMENTS = new AtomicInteger();
+	private static final AtomicInteger ROWS = new AtomicInteger();
 
 	@Override
-	public String inspect(String sql) {
-		COUNT.incrementAndGet();
-		return sql;
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (!(bean instanceof DataSource dataSource) || beanName.endsWith("Proxy")) {
+			return bean;
+		}
+		return ProxyDataSourceBuilder.create(dataSource)
+			.afterQuery((execution, queries) -> STATEMENTS.incrementAndGet())
+			.proxyResultSet()
+			.afterMethod(call -> {
+				if (call.getTarget() instanceof ResultSet && call.getMethod().getName().equals("next")
+						&& Boolean.TRUE.equals(call.getResult())) {
+					ROWS.incrementAndGet();
+				}
+			})
+			.buildProxy();
 	}
 
 	public static void reset() {
-		COUNT.set(0);
+		STATEMENTS.set(0);
+		ROWS.set(0);
 	}
 
+	/** Statements executed since the last reset (a batch counts once). */
 	public static int count() {
-		return COUNT.get();
+		return STATEMENTS.get();
+	}
+
+	/** Rows read from result sets since the last reset. */
+	public static int rows() {
+		return ROWS.get();
 	}
 }

@@ -13,7 +13,13 @@ import com.querydsl.core.types.Expression;
 import com.querydsl.core.types.Predicate;
 import com.querydsl.core.types.dsl.EntityPathBase;
 import com.querydsl.core.types.dsl.NumberPath;
+import com.querydsl.core.types.OrderSpecifier;
+import com.querydsl.jpa.JPQLSerializer;
+import com.querydsl.jpa.JPQLTemplates;
+import com.querydsl.jpa.impl.JPAProvider;
 import com.querydsl.jpa.impl.JPAQuery;
+import com.querydsl.jpa.impl.JPAUtil;
+import jakarta.persistence.EntityManager;
 import com.querydsl.jpa.impl.JPAQueryFactory;
 import graphql.GraphQLContext;
 import org.hibernate.jpa.HibernateHints;
@@ -31,10 +37,13 @@ public class ConnectionQueries {
 
 	private final JPAQueryFactory queries;
 	private final NodeTypes types;
+	private final EntityManager entityManager;
+	private volatile JPQLTemplates templates;
 
-	public ConnectionQueries(JPAQueryFactory queries, NodeTypes types) {
+	public ConnectionQueries(JPAQueryFactory queries, NodeTypes types, EntityManager entityManager) {
 		this.queries = queries;
 		this.types = types;
+		this.entityManager = entityManager;
 	}
 
 	/** A page of a root connection such as {@code hosts}. */
@@ -43,53 +52,93 @@ public class ConnectionQueries {
 		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
 				new FilterCompiler(types, context).compile(type, alias, args.filter(), "filter"), type.visibility(context, alias));
 		var page = Page.of(type, alias, args);
-		var rows = select(alias, page, null).from(alias).where(filter, page.keyset()).limit(args.size() + 1L).fetch();
-		return page.connection(rows, () -> (int) queries.select(type.idOf(alias).count()).from(alias).where(filter)
+		var rows = select(alias, page).from(alias).where(filter, page.keyset()).limit(args.size() + 1L).fetch();
+		return page.connection(rows.stream().map(Tuple::toArray).toList(), () -> (int) queries.select(type.idOf(alias).count()).from(alias).where(filter)
 			.fetchOne().longValue());
 	}
 
-	/** The pages of a to-many relation for many parents, each page cut from one query's rows. */
+	/**
+	 * The pages of a to-many relation for many parents in one statement. The database ranks
+	 * each parent's children in the page's order ({@code row_number() over (partition by
+	 * parent ...)}) and returns at most a page and one per parent, so a small nested page of
+	 * parents with thousands of children reads a small page, not every child. Querydsl has no
+	 * derived tables, so the statement is HQL around fragments Querydsl serializes: filters,
+	 * keysets and orderings compile exactly as on every other path.
+	 */
 	public Map<Long, Connection<Object>> many(Relation relation, Collection<Long> parentIds, ConnectionArgs args,
 			GraphQLContext context) {
 		var target = types.get(relation.target());
-		var alias = target.root();
-		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
-				new FilterCompiler(types, context).compile(target, alias, args.filter(), "filter"),
-				target.visibility(context, alias));
-		var page = Page.of(target, alias, args);
+		var inner = target.alias("ranked");
+		var outer = target.root();
+		var innerPage = Page.of(target, inner, args);
+		var page = Page.of(target, outer, args);
+		var compiler = new FilterCompiler(types, context);
+		var filter = com.querydsl.core.types.ExpressionUtils.allOf(compiler.compile(target, inner, args.filter(), "filter"),
+				target.visibility(context, inner), innerPage.keyset());
+		var hql = new JPQLSerializer(templates(), entityManager);
+		hql.append("select ");
+		for (var expression : page.expressions()) {
+			hql.handle(expression).append(", ");
+		}
+		hql.append("r.parent, ").handle(outer).append(" from (select ").handle(target.idOf(inner)).append(" as id, ");
 		NumberPath<Long> parentKey;
-		JPAQuery<Tuple> query;
 		Predicate scope;
+		String from;
 		if (relation instanceof Relation.Many many) {
-			parentKey = many.targetKey().apply(alias);
-			query = select(alias, page, parentKey).from(alias);
-			scope = many.where() == null ? null : many.where().apply(alias);
+			parentKey = many.targetKey().apply(inner);
+			scope = many.where() == null ? null : many.where().apply(inner);
+			from = entityName(target) + " " + inner.getMetadata().getName();
 		}
 		else {
 			var link = (Relation.Link) relation;
 			var linkAlias = link.link().apply("link");
 			parentKey = link.ownerKey().apply(linkAlias);
-			query = select(alias, page, parentKey).from(alias, linkAlias);
-			scope = link.targetKey().apply(linkAlias).eq(target.idOf(alias));
-			if (link.where() != null) {
-				scope = com.querydsl.core.types.ExpressionUtils.and(scope, link.where().apply(linkAlias));
-			}
+			scope = com.querydsl.core.types.ExpressionUtils.and(link.targetKey().apply(linkAlias).eq(target.idOf(inner)),
+					link.where() == null ? null : link.where().apply(linkAlias));
+			from = entityName(target) + " " + inner.getMetadata().getName() + ", " + linkAlias.getType().getSimpleName()
+					+ " " + linkAlias.getMetadata().getName();
 		}
-		var rows = query.where(parentKey.in(parentIds), scope, filter, page.keyset()).fetch();
-		Map<Long, List<Tuple>> byParent = new HashMap<>();
+		hql.handle(parentKey).append(" as parent, row_number() over (partition by ").handle(parentKey).append(" order by ");
+		var specifiers = innerPage.specifiers();
+		for (int i = 0; i < specifiers.length; i++) {
+			var specifier = specifiers[i];
+			hql.append(i == 0 ? "" : ", ").handle(specifier.getTarget())
+				.append(specifier.isAscending() ? " asc" : " desc")
+				.append(specifier.getNullHandling() == OrderSpecifier.NullHandling.NullsFirst ? " nulls first" : " nulls last");
+		}
+		hql.append(") as rank from ").append(from).append(" where ")
+			.handle(com.querydsl.core.types.ExpressionUtils.allOf(parentKey.in(parentIds), scope, filter))
+			.append(") r join ").append(entityName(target)).append(" ").append(outer.getMetadata().getName())
+			.append(" on ").handle(target.idOf(outer)).append(" = r.id where r.rank <= ")
+			.append(Integer.toString(args.size() + 1)).append(" order by r.parent, r.rank");
+		var query = entityManager.createQuery(hql.toString()).setHint(HibernateHints.HINT_READ_ONLY, true);
+		JPAUtil.setConstants(query, hql.getConstants(), Map.of());
+		@SuppressWarnings("unchecked")
+		List<Object[]> rows = query.getResultList();
+		Map<Long, List<Object[]>> byParent = new HashMap<>();
 		int keyIndex = page.expressions().length;
 		for (var row : rows) {
-			byParent.computeIfAbsent(row.get(keyIndex, Long.class), k -> new ArrayList<>()).add(row);
+			byParent.computeIfAbsent((Long) row[keyIndex], k -> new ArrayList<>()).add(row);
 		}
 		Map<Long, Integer> counts = args.count() ? counts(relation, target, parentIds, args.filter(), context) : Map.of();
 		var result = new LinkedHashMap<Long, Connection<Object>>();
 		for (var parentId : parentIds) {
-			var own = byParent.getOrDefault(parentId, List.of());
-			var trimmed = own.size() > args.size() + 1 ? own.subList(0, args.size() + 1) : own;
 			int count = counts.getOrDefault(parentId, 0);
-			result.put(parentId, page.connection(trimmed, () -> count));
+			result.put(parentId, page.connection(byParent.getOrDefault(parentId, List.of()), () -> count));
 		}
 		return result;
+	}
+
+	/** The dialect Querydsl's own queries use; resolved on first use, inside a request's session. */
+	private JPQLTemplates templates() {
+		if (templates == null) {
+			templates = JPAProvider.getTemplates(entityManager);
+		}
+		return templates;
+	}
+
+	private static String entityName(NodeType<?, ?> type) {
+		return type.entityClass().getSimpleName();
 	}
 
 	private Map<Long, Integer> counts(Relation relation, NodeType<?, ?> target, Collection<Long> parentIds,
@@ -145,12 +194,9 @@ public class ConnectionQueries {
 		return result;
 	}
 
-	private JPAQuery<Tuple> select(EntityPathBase<?> alias, Page page, NumberPath<Long> parentKey) {
+	private JPAQuery<Tuple> select(EntityPathBase<?> alias, Page page) {
 		var expressions = new ArrayList<Expression<?>>();
 		Collections.addAll(expressions, page.expressions());
-		if (parentKey != null) {
-			expressions.add(parentKey);
-		}
 		expressions.add(alias);
 		return readOnly(queries.select(expressions.toArray(Expression<?>[]::new)).orderBy(page.specifiers()));
 	}
@@ -172,7 +218,7 @@ public class ConnectionQueries {
 			return ordering.expressions();
 		}
 
-		com.querydsl.core.types.OrderSpecifier<?>[] specifiers() {
+		OrderSpecifier<?>[] specifiers() {
 			return ordering.specifiers(args.backward());
 		}
 
@@ -182,9 +228,9 @@ public class ConnectionQueries {
 
 		/**
 		 * Rows come sorted in the walking direction, one more than the page to tell whether
-		 * another page follows; the entity is the tuple's last element.
+		 * another page follows; a row holds the sort values first and the entity last.
 		 */
-		Connection<Object> connection(List<Tuple> rows, java.util.function.IntSupplier count) {
+		Connection<Object> connection(List<Object[]> rows, java.util.function.IntSupplier count) {
 			int keys = ordering.keys().size();
 			boolean more = rows.size() > args.size();
 			var kept = more ? rows.subList(0, args.size()) : rows;
@@ -192,9 +238,9 @@ public class ConnectionQueries {
 			for (var row : kept) {
 				var values = new Object[keys];
 				for (int i = 0; i < keys; i++) {
-					values[i] = row.get(i, Object.class);
+					values[i] = row[i];
 				}
-				edges.add(new Edge<>(row.get(row.size() - 1, Object.class), values, ordering::cursor));
+				edges.add(new Edge<>(row[row.length - 1], values, ordering::cursor));
 			}
 			if (args.backward()) {
 				Collections.reverse(edges);
