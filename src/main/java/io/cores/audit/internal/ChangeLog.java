@@ -8,10 +8,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.cores.platform.audit.ObjectChanged;
 import io.cores.platform.persistence.Json;
+import io.cores.platform.request.RequestId;
 
 /**
  * Writes the change log. Listens synchronously, inside the transaction that made the change,
- * so the record commits or rolls back with it.
+ * so the record commits or rolls back with it. All records of one request share its request id.
  */
 @Component
 class ChangeLog {
@@ -26,9 +27,11 @@ class ChangeLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ObjectChanged change) {
 		jdbc.update("""
-				INSERT INTO object_change (user_id, user_name, action, object_type, object_id, object_repr, data_before, data_after)
-				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
-				change.actorId(), change.actorName(), change.action(), change.objectType(), change.objectId(), change.repr(),
+				INSERT INTO object_change (user_id, user_name, request_id, action, object_type, object_id, object_repr,
+				                           data_before, data_after)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+				change.actorId(), change.actorName(), RequestId.current(), change.action(), change.objectType(),
+				change.objectId(), change.repr(),
 				Json.write(change.before()), Json.write(change.after()));
 	}
 }

@@ -13,10 +13,11 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 import io.cores.platform.graphql.access.AccessDenied;
+import io.cores.platform.request.RequestId;
 
 /**
  * Turns exceptions into GraphQL errors a client can act on. Bad input names the argument;
- * anything unexpected is logged with a correlation id and reported by that id alone, so no
+ * anything unexpected is logged with the request id and reported by that id alone, so no
  * stack trace, class name or SQL reaches a client.
  */
 @Component
@@ -39,7 +40,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 				.message(denied.getMessage())
 				.build();
 		}
-		var correlationId = UUID.randomUUID().toString();
+		// the request's own id, so the client's error, the log line and the change log agree
+		Object requestId = env.getGraphQlContext().get(RequestId.MDC_KEY);
+		var correlationId = (requestId == null ? UUID.randomUUID() : requestId).toString();
 		log.error("Unexpected failure at {} (correlation id {})", env.getExecutionStepInfo().getPath(), correlationId, ex);
 		return GraphqlErrorBuilder.newError(env)
 			.errorType(ErrorType.INTERNAL_ERROR)

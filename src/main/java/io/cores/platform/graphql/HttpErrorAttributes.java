@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.cores.platform.request.RequestId;
+
 /**
  * A request to /graphql refused before GraphQL runs (a body that is not JSON, no query) gets
  * the GraphQL error shape that clients read, with a message saying what is wrong in words of
@@ -25,7 +27,10 @@ class HttpErrorAttributes extends DefaultErrorAttributes {
 			return attributes;
 		}
 		var classification = status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-		return HttpErrors.body(message(getError(request), status), classification);
+		// the error dispatch runs after the request id filter has finished; the attribute stays
+		var requestId = request.getAttribute(RequestId.ATTRIBUTE, WebRequest.SCOPE_REQUEST);
+		return HttpErrors.body(message(getError(request), status), classification,
+				requestId instanceof java.util.UUID id ? id : null);
 	}
 
 	private static String message(Throwable error, int status) {

@@ -54,7 +54,7 @@ class LimitsConfiguration {
 	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits) {
 		var registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes()));
 		registration.addUrlPatterns("/graphql");
-		registration.setOrder(Integer.MIN_VALUE);
+		registration.setOrder(Integer.MIN_VALUE + 1);
 		return registration;
 	}
 }
