@@ -168,8 +168,18 @@ class DemoDataGeneratorTest {
 
 	@Test
 	void loaderDoesNothingWhenNoHostsAreAskedFor() throws Exception {
-		// no data source needed: zero hosts never touches the database
-		new DemoDataLoader(null, new DemoProperties(0)).run(null);
+		var dataSource = freshDatabase();
+		var db = new JdbcTemplate(dataSource);
+		var tables = db.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+				+ "AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'", String.class);
+		assertThat(tables).contains("host", "nic", "hold", "app_user");
+		new DemoDataLoader(dataSource, new DemoProperties(0)).run(null);
+		for (var table : tables) {
+			assertThat(count(db, "SELECT count(*) FROM " + table)).as("rows in " + table).isZero();
+		}
+		// and the same loader with hosts asked for does load, so the check above can fail
+		new DemoDataLoader(dataSource, new DemoProperties(7)).run(null);
+		assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(7);
 	}
 
 	/** Times a big load: {@code -Ddemo.hosts=20000}. */

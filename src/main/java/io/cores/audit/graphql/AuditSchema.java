@@ -39,6 +39,7 @@ class AuditSchema {
 	@Bean
 	NodeType<ObjectChange, QObjectChange> objectChangeType() {
 		return NodeType.of("ObjectChange", ObjectChange.class, QObjectChange::new)
+			.pointsAt(q -> q.objectType, q -> q.objectId)
 			.sortable("userName", "USER_NAME", ScalarKind.STRING, q -> q.userName)
 			.custom("requestId", new RequestIdFilter())
 			.enumeration("action", ChangeAction.class, q -> q.action)
@@ -52,6 +53,7 @@ class AuditSchema {
 	NodeType<JournalEntry, QJournalEntry> journalEntryType() {
 		return NodeType.of("JournalEntry", JournalEntry.class, QJournalEntry::new)
 			.plural("journalEntries")
+			.pointsAt(q -> q.objectType, q -> q.objectId)
 			.sortable("objectType", "OBJECT_TYPE", ScalarKind.STRING, q -> q.objectType)
 			.custom("objectId", new ObjectIdFilter<QJournalEntry>(q -> q.objectType, q -> q.objectId))
 			.enumeration("kind", JournalKind.class, q -> q.kind)

@@ -8,6 +8,7 @@ import io.cores.identity.Caller;
 import io.cores.identity.Role;
 import io.cores.platform.graphql.access.AccessDenied;
 import io.cores.platform.graphql.access.Guard;
+import io.cores.platform.graphql.access.RestrictedField;
 
 /**
  * The access rules of SPEC.md "Users, groups, roles" that concern every root field, and
@@ -69,16 +70,15 @@ class IdentityGuards {
 		return Guard.field("Mutation", "registerAgent", Access.role(Role.ADMIN));
 	}
 
-	/** A user's email: to the user and to admins. */
+	/** A user's email: to the user and to admins, on the field and in change-log snapshots. */
 	@Bean
-	Guard userEmailAccess() {
-		return Guard.field("User", "email", env -> {
-			var caller = Caller.of(env.getGraphQlContext());
-			var user = (io.cores.identity.User) env.getSource();
+	RestrictedField userEmail() {
+		return RestrictedField.of("User", "email", "the user themself and admins", (context, userId) -> {
+			var caller = Caller.of(context);
 			if (caller.isAnonymous()) {
 				throw AccessDenied.unauthenticated("Sign in to see emails");
 			}
-			if (!caller.has(Role.ADMIN) && !user.getId().equals(caller.userId())) {
+			if (!caller.has(Role.ADMIN) && !Long.valueOf(userId).equals(caller.userId())) {
 				throw AccessDenied.forbidden("Only admins see other users' emails");
 			}
 		});

@@ -4,20 +4,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.cores.identity.Access;
+import io.cores.identity.Caller;
 import io.cores.identity.Role;
-import io.cores.platform.graphql.access.Guard;
+import io.cores.platform.graphql.access.RestrictedField;
 
 /** Raw scan payloads (what agents posted, and the per-entry answers) are for admins only. */
 @Configuration(proxyBeanMethods = false)
 class LiveGuards {
 
 	@Bean
-	Guard scanRawResultsAccess() {
-		return Guard.field("ScanSession", "rawResults", Access.role(Role.ADMIN));
+	RestrictedField scanRawResults() {
+		return adminsOnly("rawResults");
 	}
 
 	@Bean
-	Guard scanResponsesAccess() {
-		return Guard.field("ScanSession", "responses", Access.role(Role.ADMIN));
+	RestrictedField scanResponses() {
+		return adminsOnly("responses");
+	}
+
+	private static RestrictedField adminsOnly(String field) {
+		return RestrictedField.of("ScanSession", field, "admins",
+				(context, session) -> Access.require(Caller.of(context), Role.ADMIN));
 	}
 }

@@ -204,13 +204,14 @@ public final class FilterCompiler {
 		var ownerId = owner.idOf(alias);
 		if (relation instanceof Relation.ToOne r) {
 			var key = r.keyPath().apply(alias);
-			if (value.size() == 1 && value.get("id") instanceof Map<?, ?> idOps) {
-				// a filter on the related id alone needs no subquery: compare the foreign key
+			var t = fresh(target);
+			var visible = target.visibility(context, t);
+			if (visible == null && value.size() == 1 && value.get("id") instanceof Map<?, ?> idOps) {
+				// a filter on the related id alone needs no subquery: compare the foreign key (only
+				// where the caller sees every target row, or the filter would tell hidden ids apart)
 				return scalar(ScalarKind.ID, key, (Map<String, Object>) idOps, null, target.name(), at + ".id");
 			}
-			var t = fresh(target);
-			return key.in(JPAExpressions.select(target.idOf(t)).from(t)
-				.where(compile(target, t, value, at), target.visibility(context, t)));
+			return key.in(JPAExpressions.select(target.idOf(t)).from(t).where(compile(target, t, value, at), visible));
 		}
 		if (relation instanceof Relation.Back r) {
 			var t = fresh(target);

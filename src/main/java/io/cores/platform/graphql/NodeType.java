@@ -14,6 +14,7 @@ import com.querydsl.core.types.Predicate;
 import com.querydsl.core.types.dsl.ComparableExpressionBase;
 import com.querydsl.core.types.dsl.EntityPathBase;
 import com.querydsl.core.types.dsl.NumberPath;
+import com.querydsl.core.types.dsl.StringPath;
 import io.cores.platform.persistence.BaseEntity;
 
 /**
@@ -38,6 +39,11 @@ public final class NodeType<E extends BaseEntity, Q extends EntityPathBase<E>> {
 	private final Map<String, FilterField> filters = new LinkedHashMap<>();
 	private final Map<String, Function<Q, ComparableExpressionBase<?>>> orders = new LinkedHashMap<>();
 	private BiFunction<GraphQLContext, Q, Predicate> visibility;
+	private Pointer<Q> pointer;
+
+	/** Where a record that points at any object keeps that object's type name and key. */
+	record Pointer<Q>(Function<Q, StringPath> type, Function<Q, NumberPath<Long>> key) {
+	}
 
 	private NodeType(String name, Class<E> entityClass, Function<String, Q> alias) {
 		this.name = name;
@@ -110,6 +116,31 @@ public final class NodeType<E extends BaseEntity, Q extends EntityPathBase<E>> {
 	public NodeType<E, Q> visibleWhen(BiFunction<GraphQLContext, Q, Predicate> visibility) {
 		this.visibility = visibility;
 		return this;
+	}
+
+	/**
+	 * For records that point at an object of any type by (type name, key), such as change-log
+	 * records and journal entries: a record is visible exactly when the object it points at
+	 * is, by that type's own rule ({@link NodeTypes} derives the condition), so no record
+	 * tells what its object would not.
+	 */
+	public NodeType<E, Q> pointsAt(Function<Q, StringPath> type, Function<Q, NumberPath<Long>> key) {
+		this.pointer = new Pointer<>(type, key);
+		return this;
+	}
+
+	Pointer<Q> pointer() {
+		return pointer;
+	}
+
+	/** Whether records of this type point at objects of any type ({@link #pointsAt}). */
+	public boolean pointsAtObjects() {
+		return pointer != null;
+	}
+
+	/** Whether some callers see only some rows of this type. */
+	public boolean hasVisibilityRule() {
+		return visibility != null;
 	}
 
 	/** The visibility condition for {@code alias} in this request; null when every row is visible. */

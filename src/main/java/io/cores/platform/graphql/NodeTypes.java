@@ -5,6 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.BiFunction;
+
+import com.querydsl.core.BooleanBuilder;
+import com.querydsl.core.types.Predicate;
+import com.querydsl.core.types.dsl.EntityPathBase;
+import com.querydsl.core.types.dsl.NumberPath;
+import com.querydsl.core.types.dsl.StringPath;
+import com.querydsl.jpa.JPAExpressions;
+import graphql.GraphQLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +43,47 @@ public class NodeTypes {
 			byClass.put(type.entityClass(), type);
 		}
 		this.relations = List.copyOf(relations);
+		var ruled = byName.values().stream().filter(t -> t.hasVisibilityRule() && t.pointer() == null).toList();
+		for (var type : byName.values()) {
+			if (type.pointer() != null) {
+				pointVisibility(type, ruled);
+			}
+		}
 		for (var relation : relations) {
 			get(relation.target());
 			get(relation.owner()).relationFilter(relation.field(), new FilterField.OfRelation(relation));
 		}
+	}
+
+	/**
+	 * A pointing record is visible when its object's type has no visibility rule, or the
+	 * caller sees every row of it, or the object is among the rows the caller sees. An object
+	 * that no longer exists is seen by nobody its type's rule would hide it from.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static <Q extends EntityPathBase<?>> void pointVisibility(NodeType<?, Q> type, List<NodeType<?, ?>> ruled) {
+		var pointer = type.pointer();
+		var names = ruled.stream().map(NodeType::name).toList();
+		((NodeType) type).visibleWhen((BiFunction<GraphQLContext, Q, Predicate>) (context, q) -> {
+			StringPath objectType = pointer.type().apply(q);
+			NumberPath<Long> objectKey = pointer.key().apply(q);
+			var visible = new BooleanBuilder(objectType.notIn(names));
+			boolean restricted = false;
+			for (var target : ruled) {
+				// named after the record's alias: unique where records nest, stable for the query cache
+				var alias = target.alias(q.getMetadata().getName() + "_" + target.singular());
+				var rule = target.visibility(context, alias);
+				if (rule == null) {
+					visible.or(objectType.eq(target.name()));
+				}
+				else {
+					restricted = true;
+					visible.or(objectType.eq(target.name())
+						.and(objectKey.in(JPAExpressions.select(target.idOf(alias)).from(alias).where(rule))));
+				}
+			}
+			return restricted ? visible.getValue() : null;
+		});
 	}
 
 	public NodeType<?, ?> get(String name) {

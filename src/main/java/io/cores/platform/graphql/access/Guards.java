@@ -19,8 +19,10 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cores.platform.persistence.BaseEntity;
+
 /**
- * Puts every declared {@link Guard} in front of its field's resolver, so authorization is
+ * Puts every declared {@link Guard} and {@link RestrictedField} in front of its field's resolver, so authorization is
  * declared once per rule and enforced for every path to the field. Fields without a guard
  * are not wrapped and cost nothing. Every mutation and subscription must have a guard of its
  * own: a new one without a rule stops the application from starting.
@@ -29,9 +31,13 @@ import org.springframework.context.annotation.Configuration;
 class Guards {
 
 	@Bean
-	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans) {
-		var guards = guardBeans.orderedStream().toList();
-		return builder -> builder.typeVisitors(List.of(new Wrapper(guards)));
+	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans, RestrictedFields restricted) {
+		var guards = new ArrayList<>(guardBeans.orderedStream().toList());
+		for (var field : restricted.all()) {
+			guards.add(Guard.field(field.type(), field.field(),
+					env -> field.rule().check(env.getGraphQlContext(), ((BaseEntity) env.getSource()).getId())));
+		}
+		return builder -> builder.configureTypeDefinitions(restricted).typeVisitors(List.of(new Wrapper(guards)));
 	}
 
 	/** Wraps resolvers as the schema is built; checks afterwards that every write has its rule. */
