@@ -36,6 +36,9 @@ if [ "$HOSTS" -gt 0 ]; then
   done
 fi
 PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
+# the embedded superuser's password (docs/operations.md), for pgbench
+PGPASSWORD=$(cat "$WORK/data/postgres-password")
+export PGPASSWORD
 echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'demo data loaded.*' "$WORK/server.log" || true)"
 
 export QUERY_FILE=$PWD/src/bench/hosts-page.graphql

@@ -3,6 +3,8 @@ package io.cores;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +61,45 @@ class DataModelInvariantsTest extends ApiTest {
 		assertRefused("nic_primary_needs_host", "INSERT INTO nic (mac, is_primary) VALUES (?::macaddr, true)", data().mac());
 		assertRefused("rack_one_default_per_lab", "INSERT INTO rack (lab_id, name, is_default) VALUES (?, ?, true)", lab,
 				data().name("another default"));
+	}
+
+	@Test
+	void deletingAHostLeavesItsNicsAndCardsUnattachedAndNoNicPrimary() {
+		long host = data().host("doomed", null, "ACTIVE");
+		long primary = data().nic(host, data().mac(), "10.250.0.1", true, T);
+		long other = data().nic(host, data().mac(), "10.250.0.2", false, T);
+		long card = data().card(host, "gpu");
+		jdbc.update("DELETE FROM host WHERE id = ?", host);
+		assertThat(jdbc.queryForList("SELECT host_id, is_primary FROM nic WHERE id IN (?, ?) ORDER BY id", primary, other))
+			.containsExactly(nicRow(null, false), nicRow(null, false));
+		assertThat(jdbc.queryForObject("SELECT host_id FROM card WHERE id = ?", Long.class, card)).isNull();
+		assertRefused("nic_primary_needs_host", "UPDATE nic SET is_primary = true WHERE id = ?", primary);
+	}
+
+	@Test
+	void aBlankAssetNumberMeansNoneAndCollidesWithNothing() {
+		long first = data().insert("INSERT INTO host (hostname, asset_number) VALUES (?, '') RETURNING id", data().name("a1"));
+		long second = data().insert("INSERT INTO host (hostname, asset_number) VALUES (?, '') RETURNING id", data().name("a2"));
+		long spaces = data().insert("INSERT INTO host (hostname, asset_number) VALUES (?, '   ') RETURNING id",
+				data().name("a3"));
+		long numbered = data().insert("INSERT INTO host (hostname, asset_number) VALUES (?, ?) RETURNING id",
+				data().name("a4"), data().name("asset"));
+		jdbc.update("UPDATE host SET asset_number = ' ' WHERE id = ?", numbered);
+		assertThat(jdbc.queryForList("SELECT asset_number FROM host WHERE id IN (?, ?, ?, ?)", String.class, first, second,
+				spaces, numbered))
+			.as("stored as none").containsOnlyNulls().hasSize(4);
+		var asset = data().name("asset");
+		jdbc.update("UPDATE host SET asset_number = ? WHERE id = ?", asset, first);
+		assertRefused("host_asset_number_key", "UPDATE host SET asset_number = ? WHERE id = ?", asset, second);
+
+		long host = data().host("carrier", null, "ACTIVE");
+		long card = data().card(host, "nic card");
+		long another = data().card(host, "nic card");
+		jdbc.update("UPDATE card SET asset_number = '' WHERE id IN (?, ?)", card, another);
+		assertThat(jdbc.queryForList("SELECT asset_number FROM card WHERE id IN (?, ?)", String.class, card, another))
+			.containsOnlyNulls().hasSize(2);
+		jdbc.update("UPDATE card SET asset_number = ? WHERE id = ?", asset, card);
+		assertRefused("card_asset_number_key", "UPDATE card SET asset_number = ? WHERE id = ?", asset, another);
 	}
 
 	@Test
@@ -149,6 +190,13 @@ class DataModelInvariantsTest extends ApiTest {
 		assertThat(race("INSERT INTO lab_subnet (lab_id, subnet) VALUES (" + one + ", '" + subnet + "')",
 				"INSERT INTO lab_subnet (lab_id, subnet) VALUES (" + two + ", '" + subnet.replace(".0/24", ".0/25") + "')"))
 			.isEqualTo("lab_subnet_no_overlap");
+	}
+
+	private static Map<String, Object> nicRow(Long hostId, boolean primary) {
+		var row = new HashMap<String, Object>();
+		row.put("host_id", hostId);
+		row.put("is_primary", primary);
+		return row;
 	}
 
 	private long bookable() {

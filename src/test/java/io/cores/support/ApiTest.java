@@ -36,7 +36,7 @@ public abstract class ApiTest {
 	private TestData data;
 
 	/** The admin key the test profile bootstraps (cores.bootstrap-token). */
-	protected static final String ADMIN_KEY = "cores_test-bootstrap-admin-key";
+	protected static final String ADMIN_KEY = "cores_test-bootstrap-admin-key-0123456789";
 
 	/** An anonymous client that posts to /graphql over real HTTP. */
 	protected HttpGraphQlTester graphQl() {

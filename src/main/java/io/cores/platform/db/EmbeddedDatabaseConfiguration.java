@@ -1,7 +1,7 @@
 package io.cores.platform.db;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -19,7 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The zero-configuration default: with no {@code spring.datasource.url}, start a real
  * PostgreSQL from the embedded binaries, keep its data in {@code cores.data-dir}, and hand
  * its address to Spring Boot as connection details, so pooling, Flyway and JPA are
- * configured exactly as they are for an external database.
+ * configured exactly as they are for an external database. Only the owner of the data folder
+ * can connect: see {@link EmbeddedDatabase}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
@@ -30,33 +31,37 @@ public class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		var dataDir = properties.dataDir().toAbsolutePath().normalize();
-		Files.createDirectories(dataDir);
-		var builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
-		properties.embeddedSettings().forEach(builder::setServerConfig);
-		var postgres = builder.start();
-		log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
+		var dataDir = dataDir(properties);
+		var postgres = EmbeddedDatabase.start(dataDir, properties.embeddedSettings());
+		log.info("Embedded PostgreSQL on port {} (localhost only) with data and password file in {}", postgres.getPort(),
+				dataDir);
 		return postgres;
 	}
 
 	@Bean
-	JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
+	JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
+			throws IOException {
+		var password = PasswordFile.read(dataDir(properties)).orElseThrow();
 		return new JdbcConnectionDetails() {
 			@Override
 			public String getUsername() {
-				return "postgres";
+				return EmbeddedDatabase.SUPERUSER;
 			}
 
 			@Override
 			public String getPassword() {
-				return "";
+				return password;
 			}
 
 			@Override
 			public String getJdbcUrl() {
-				return postgres.getJdbcUrl("postgres", "postgres");
+				return postgres.getJdbcUrl(EmbeddedDatabase.SUPERUSER, "postgres");
 			}
 		};
+	}
+
+	private static Path dataDir(EmbeddedDatabaseProperties properties) {
+		return properties.dataDir().toAbsolutePath().normalize();
 	}
 
 	static class NoDatasourceConfigured implements Condition {
