@@ -90,6 +90,17 @@ class IdentityRuleTest extends ApiTest {
 	}
 
 	@Test
+	void aUserLinkedBeforeIssuersWereRecordedIsLinkedToTheIssuerOfItsNextSignIn() {
+		var subject = data().name("sub");
+		long legacy = data().insert("INSERT INTO app_user (username, subject) VALUES (?, ?) RETURNING id", data().name("old"), subject);
+
+		assertThat(userId(bearer(TestJwt.signed(subject, data().name("old"), null, List.of())))).isEqualTo(legacy);
+		assertThat(jdbc.queryForObject("SELECT issuer FROM app_user WHERE id = ?", String.class, legacy)).isEqualTo(TestJwt.ISSUER);
+		assertThat(userId(bearer(TestJwt.fromIssuer("https://other.test/realms/lab", subject, data().name("old"), List.of()))))
+			.isNotEqualTo(legacy);
+	}
+
+	@Test
 	void claimGroupsMapToRolesByTheirExactConfiguredName() {
 		var path = bearer(TestJwt.signed(data().name("sub1"), data().name("pat"), null, List.of("/org/cores-admins")));
 		assertThat(isAdmin(path)).isFalse();
