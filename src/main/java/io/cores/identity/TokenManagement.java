@@ -21,6 +21,7 @@ import io.cores.platform.graphql.access.AccessDenied;
  * a user manages their own tokens and an admin all; a token never grants more than its
  * owner's role; AGENT tokens come only with an agent. Each change is logged in its
  * transaction. Someone else's token is "not found" to a non-admin, so ids reveal nothing.
+ * Disabling or deleting a token publishes {@link TokenRevoked}.
  */
 @Service
 public class TokenManagement {
@@ -102,6 +103,9 @@ public class TokenManagement {
 		}
 		tokens.saveAndFlush(token);
 		logged(caller, "UPDATE", token, before, describe(token));
+		if (!enabled) {
+			events.publishEvent(new TokenRevoked(token.getId()));
+		}
 		return new Changed(token, List.of());
 	}
 
@@ -117,6 +121,7 @@ public class TokenManagement {
 		logged(caller, "DELETE", token, describe(token), null);
 		tokens.delete(token);
 		tokens.flush();
+		events.publishEvent(new TokenRevoked(token.getId()));
 		return List.of();
 	}
 

@@ -36,18 +36,33 @@ class AuthenticationTest extends ApiTest {
 	void aJwtProvisionsTheUserWithRoleAndGroupsFromItsClaims() {
 		var subject = data().name("sub");
 		var jwt = TestJwt.signed(subject, data().name("joan"), data().name("joan") + "@example.net",
-				List.of("/org/cores-admins", data().name("qa")));
+				List.of("cores-admins", data().name("qa")));
 		graphQl("Bearer " + jwt).document("{ me { username email role groups { nodes { name } } } }").execute()
 			.path("me.username").entity(String.class).isEqualTo(data().name("joan"))
 			.path("me.email").entity(String.class).isEqualTo(data().name("joan") + "@example.net")
-			.path("me.role").entity(String.class).isEqualTo("ADMIN")
+			.path("me.role").entity(String.class).isEqualTo("USER")
 			.path("me.groups.nodes[*].name").entityList(String.class).contains("cores-admins", data().name("qa")).hasSize(2);
+		assertThat(grantableRoles("Bearer " + jwt)).as("ADMIN through cores-admins").containsExactly("ADMIN", "STAFF", "USER");
 
 		var later = TestJwt.signed(subject, data().name("joan"), null, List.of(data().name("qa")));
 		graphQl("Bearer " + later).document("{ me { role groups { nodes { name } } } }").execute()
 			.path("me.role").entity(String.class).isEqualTo("USER")
 			.path("me.groups.nodes[*].name").entityList(String.class).containsExactly(data().name("qa"));
+		assertThat(grantableRoles("Bearer " + later)).containsExactly("USER");
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE subject = ?", Integer.class, subject)).isOne();
+	}
+
+	@Test
+	void aJwtForAnotherAudienceIsRefused() {
+		for (var audiences : List.of(List.of("another-app"), List.<String>of())) {
+			client().post().header("Authorization", "Bearer " + TestJwt.forAudiences(audiences, data().name("aud"), data().name("aud")))
+				.bodyValue(Map.of("query", "{ me { username } }")).exchange()
+				.expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED)
+				.expectBody().jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("aud"));
+		}
+		var alsoForUs = TestJwt.forAudiences(List.of("another-app", TestJwt.AUDIENCE), data().name("aud"), data().name("aud"));
+		graphQl("Bearer " + alsoForUs).document("{ me { username } }").execute()
+			.path("me.username").entity(String.class).isEqualTo(data().name("aud"));
 	}
 
 	@Test
@@ -57,6 +72,13 @@ class AuthenticationTest extends ApiTest {
 			client().post().header("Authorization", "Bearer " + jwt).bodyValue(Map.of("query", "{ me { username } }"))
 				.exchange().expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
+	}
+
+	/** The roles the caller may put on a token of their own: their effective role and below. */
+	private List<String> grantableRoles(String authorization) {
+		return java.util.stream.Stream.of("ADMIN", "STAFF", "USER").filter(role -> graphQl(authorization)
+			.document("mutation($role: Role) { createToken(input: {role: $role}) { errors { message } } }")
+			.variable("role", role).execute().path("createToken.errors").entityList(Object.class).get().isEmpty()).toList();
 	}
 
 	@Test

@@ -20,9 +20,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A stand-in identity provider: one RSA key pair per test run, whose public key the server is
- * configured to trust, and JWTs signed with it (or with a stranger's key).
+ * configured to trust, and JWTs signed with it (or with a stranger's key). Its tokens come from
+ * {@link #ISSUER} for the {@link #AUDIENCE} the test profile accepts.
  */
 public final class TestJwt {
+
+	public static final String ISSUER = "https://idp.test/realms/lab";
+	/** The audience the test profile lists in cores.security.jwt.audiences. */
+	public static final String AUDIENCE = "cores";
 
 	private static final KeyPair TRUSTED = generate();
 	private static Path publicKeyFile;
@@ -48,20 +53,37 @@ public final class TestJwt {
 
 	/** A JWT for this subject and claims, valid for an hour, signed by the trusted key. */
 	public static String signed(String subject, String username, String email, List<String> groups) {
-		return sign(TRUSTED, subject, username, email, groups, Instant.now().plusSeconds(3600));
+		return sign(TRUSTED, ISSUER, List.of(AUDIENCE), subject, username, email, groups, Instant.now().plusSeconds(3600));
+	}
+
+	/** As {@link #signed}, from another issuer trusting the same key. */
+	public static String fromIssuer(String issuer, String subject, String username, List<String> groups) {
+		return sign(TRUSTED, issuer, List.of(AUDIENCE), subject, username, null, groups, Instant.now().plusSeconds(3600));
+	}
+
+	/** As {@link #signed}, meant for these audiences (none: no aud claim). */
+	public static String forAudiences(List<String> audiences, String subject, String username) {
+		return sign(TRUSTED, ISSUER, audiences, subject, username, null, List.of(), Instant.now().plusSeconds(3600));
+	}
+
+	/** As {@link #signed}, expiring at {@code expiry}. */
+	public static String expiringAt(Instant expiry, String subject, String username) {
+		return sign(TRUSTED, ISSUER, List.of(AUDIENCE), subject, username, null, List.of(), expiry);
 	}
 
 	public static String expired(String subject, String username) {
-		return sign(TRUSTED, subject, username, null, List.of(), Instant.now().minusSeconds(600));
+		return expiringAt(Instant.now().minusSeconds(600), subject, username);
 	}
 
 	public static String signedByStranger(String subject, String username) {
-		return sign(generate(), subject, username, null, List.of(), Instant.now().plusSeconds(3600));
+		return sign(generate(), ISSUER, List.of(AUDIENCE), subject, username, null, List.of(), Instant.now().plusSeconds(3600));
 	}
 
-	private static String sign(KeyPair keys, String subject, String username, String email, List<String> groups,
-			Instant expiry) {
+	private static String sign(KeyPair keys, String issuer, List<String> audiences, String subject, String username,
+			String email, List<String> groups, Instant expiry) {
 		var claims = new JWTClaimsSet.Builder().subject(subject)
+			.issuer(issuer)
+			.audience(audiences.isEmpty() ? null : audiences)
 			.claim("preferred_username", username)
 			.claim("email", email)
 			.claim("name", username)

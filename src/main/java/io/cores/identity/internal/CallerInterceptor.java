@@ -20,7 +20,8 @@ import io.cores.platform.graphql.WebSocketSessions;
  * {@link CallerFilter}; over WebSocket from the {@code Authorization} key of the
  * connection_init payload, checked once per connection: refused credentials close the
  * connection with 4401, an agent (which may only post scans over HTTP) with 4403, and a
- * connection whose credentials expire is closed with 4401 when they do.
+ * connection whose credentials expire is closed with 4401 when they do. An API token is
+ * checked again while the connection lasts ({@link ConnectionRecheck}).
  */
 @Component
 class CallerInterceptor implements WebSocketGraphQlInterceptor {
@@ -30,10 +31,12 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	private final Authenticator authenticator;
 	private final WebSocketSessions sessions;
+	private final ConnectionRecheck recheck;
 
-	CallerInterceptor(Authenticator authenticator, WebSocketSessions sessions) {
+	CallerInterceptor(Authenticator authenticator, WebSocketSessions sessions, ConnectionRecheck recheck) {
 		this.authenticator = authenticator;
 		this.sessions = sessions;
+		this.recheck = recheck;
 	}
 
 	@Override
@@ -65,6 +68,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 			return Mono.error(new InvalidCredentials("Agent tokens may only post scans"));
 		}
 		session.getAttributes().put(CallerFilter.ATTRIBUTE, caller);
+		if (caller.tokenId() != null) {
+			recheck.watch(session.getId(), caller.tokenId());
+		}
 		if (caller.expiresAt() != null) {
 			sessions.closeLater(session.getId(), Duration.between(OffsetDateTime.now(), caller.expiresAt()), UNAUTHORIZED,
 					"Credentials expired");

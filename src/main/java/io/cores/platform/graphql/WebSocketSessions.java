@@ -20,8 +20,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The open GraphQL WebSocket sessions by id, so that a connection can be closed with a
- * graphql-ws close code (4401, 4403) — when its credentials are refused at connection_init
- * or expire later — which Spring for GraphQL's session info does not offer.
+ * graphql-ws close code (4401, 4403) — when its credentials are refused at connection_init,
+ * expire or are revoked later — which Spring for GraphQL's session info does not offer.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketSessions {
@@ -64,6 +64,12 @@ public class WebSocketSessions {
 				// the peer is gone already; nothing left to close
 			}
 		}
+	}
+
+	/** Whether the session is still connected; false once it is closed or was never known. */
+	public boolean isOpen(String sessionId) {
+		var session = open.get(sessionId);
+		return session != null && session.isOpen();
 	}
 
 	/** Closes a session once {@code after} has passed, if it is still open then. */
