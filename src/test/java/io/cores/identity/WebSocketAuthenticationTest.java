@@ -1,23 +1,16 @@
 package io.cores.identity;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
 import io.cores.identity.internal.TokenKeys;
 import io.cores.platform.persistence.Json;
 import io.cores.support.ApiTest;
+import io.cores.support.GraphQlSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,82 +139,14 @@ class WebSocketAuthenticationTest extends ApiTest {
 		}
 	}
 
-	private Socket authenticated(String key) throws Exception {
+	private GraphQlSocket authenticated(String key) throws Exception {
 		var socket = connect();
 		socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Token " + key)));
 		assertThat(socket.next().get("type")).isEqualTo("connection_ack");
 		return socket;
 	}
 
-	private Socket connect() throws Exception {
-		var socket = new Socket();
-		socket.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-			.subprotocols("graphql-transport-ws")
-			.buildAsync(URI.create("ws://localhost:" + port() + "/graphql"), socket)
-			.get(5, TimeUnit.SECONDS);
-		return socket;
-	}
-
-	/** A minimal graphql-transport-ws client that records messages and the close code. */
-	private static final class Socket implements WebSocket.Listener, AutoCloseable {
-
-		private final LinkedBlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
-		private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-		private final StringBuilder partial = new StringBuilder();
-		private WebSocket webSocket;
-
-		void send(Map<String, Object> message) {
-			webSocket.sendText(Json.write(message), true).join();
-		}
-
-		@SuppressWarnings("unchecked")
-		Map<String, Object> next() throws InterruptedException {
-			var message = messages.poll(10, TimeUnit.SECONDS);
-			assertThat(message).as("a message within 10 s").isNotNull();
-			return message;
-		}
-
-		int closeCode() throws Exception {
-			return closed.get(15, TimeUnit.SECONDS);
-		}
-
-		int closeCodeWithin(Duration bound) throws Exception {
-			try {
-				return closed.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (TimeoutException ex) {
-				throw new AssertionError("the connection was still open after " + bound);
-			}
-		}
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-			partial.append(data);
-			if (last) {
-				messages.add((Map<String, Object>) Json.parse(partial.toString()));
-				partial.setLength(0);
-			}
-			socket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-			closed.complete(statusCode);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket socket, Throwable error) {
-			closed.completeExceptionally(error);
-		}
-
-		@Override
-		public void close() {
-			if (!webSocket.isOutputClosed()) {
-				webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-			}
-		}
+	private GraphQlSocket connect() throws Exception {
+		return GraphQlSocket.connect(port());
 	}
 }

@@ -117,6 +117,28 @@ class RequestIdTest extends ApiTest {
 			.as("the log line of the failure names the request").anySatisfy(line -> assertThat(line).contains("[" + mine + "]"));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void eachOperationOverAWebSocketHasItsOwnId() throws Exception {
+		long other = data().user("other");
+		var query = "{ user(id: \"" + io.cores.platform.graphql.GlobalId.encode("User", other) + "\") { email } }";
+		var ids = new java.util.ArrayList<String>();
+		try (var socket = io.cores.support.GraphQlSocket.connect(port())) {
+			socket.send(Map.of("type", "connection_init"));
+			assertThat(socket.next().get("type")).isEqualTo("connection_ack");
+			for (var operation : List.of("1", "2")) {
+				socket.send(Map.of("type", "subscribe", "id", operation, "payload", Map.of("query", query)));
+				var next = socket.next();
+				assertThat(next.get("id")).isEqualTo(operation);
+				var errors = (List<Map<String, Object>>) ((Map<String, Object>) next.get("payload")).get("errors");
+				ids.add((String) ((Map<String, Object>) errors.get(0).get("extensions")).get("requestId"));
+				assertThat(socket.next().get("type")).isEqualTo("complete");
+			}
+		}
+		assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+		ids.forEach(UUID::fromString);
+	}
+
 	private WebTestClient.ResponseSpec post(String requestId, String query) {
 		return client().post().headers(h -> {
 			if (requestId != null) {
