@@ -20,7 +20,7 @@ public final class TestData {
 	private final JdbcTemplate jdbc;
 	private final String prefix;
 
-	TestData(JdbcTemplate jdbc) {
+	public TestData(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
 	}

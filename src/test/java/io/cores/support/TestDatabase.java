@@ -42,6 +42,24 @@ public final class TestDatabase {
 		}
 	}
 
+	/**
+	 * For a second application context (other settings): the same container, or else an
+	 * embedded PostgreSQL in a folder of its own, since two servers cannot share one folder.
+	 */
+	public static synchronized void registerAnother(DynamicPropertyRegistry registry) {
+		if (dockerAvailable()) {
+			register(registry);
+			return;
+		}
+		try {
+			var dir = Files.createTempDirectory("cores-test-db-other");
+			registry.add("cores.data-dir", dir::toString);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static boolean dockerAvailable() {
 		if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
 			return false;

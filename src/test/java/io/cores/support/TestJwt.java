@@ -35,7 +35,7 @@ public final class TestJwt {
 	private TestJwt() {
 	}
 
-	static synchronized void register(DynamicPropertyRegistry registry) {
+	public static synchronized void register(DynamicPropertyRegistry registry) {
 		if (publicKeyFile == null) {
 			try {
 				publicKeyFile = Files.createTempFile("cores-test-jwt", ".pem");

@@ -1,9 +1,12 @@
 package io.cores.platform.graphql.limits;
 
+import javax.sql.DataSource;
+
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLTypeUtil;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,8 @@ import io.cores.platform.graphql.ConnectionArgs;
 
 /**
  * The limits on a GraphQL request. All of them are checked on the parsed document before any
- * resolver runs, so a refused query costs no SQL; the timeout then bounds what is left.
+ * resolver runs, so a refused query costs no SQL; the timeout then bounds what is left, its
+ * SQL included.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueryLimits.class)
@@ -48,6 +52,23 @@ class LimitsConfiguration {
 			// saturate: nested page sizes multiply past int range, which must not wrap to cheap
 			return (int) Math.min(Integer.MAX_VALUE, 1L + (long) Math.max(size, 1) * children);
 		});
+	}
+
+	/** A statement made for a request gets the request's remaining time as its timeout. */
+	@Bean
+	static BeanPostProcessor deadlineDataSource() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof DataSource dataSource && !(bean instanceof DeadlineDataSource)
+						? new DeadlineDataSource(dataSource) : bean;
+			}
+		};
+	}
+
+	@Bean
+	DeadlineErrors deadlineErrors() {
+		return new DeadlineErrors();
 	}
 
 	@Bean

@@ -1,28 +1,28 @@
 package io.cores.platform.graphql.limits;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
+import graphql.GraphQLException;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.ExecutionResult;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.NodeUtil;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 /**
  * Refuses operations that are wide rather than deep: too many root fields (each may be a
  * separate query) or too many aliases (the same field asked again and again), counted
- * through fragments, before anything runs.
+ * through fragments. It needs only the parsed document, and one pass over it, so it runs
+ * before validation: validating many aliases of one field compares every pair of them, and a
+ * document this refuses should not pay for that, nor for the complexity count after it.
  */
-class OperationShape extends SimplePerformantInstrumentation {
+class OperationShape {
 
 	private final int maxAliases;
 	private final int maxRootFields;
@@ -32,24 +32,30 @@ class OperationShape extends SimplePerformantInstrumentation {
 		this.maxRootFields = maxRootFields;
 	}
 
-	@Override
-	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-			InstrumentationState state) {
-		var context = parameters.getExecutionContext();
-		var fragments = context.getFragmentsByName();
-		int roots = count(context.getOperationDefinition().getSelectionSet(), fragments, false, new HashSet<>());
+	/** Throws AbortExecutionException for the operation that would run, if it is too wide. */
+	void check(Document document, String operationName) {
+		NodeUtil.GetOperationResult operation;
+		try {
+			operation = NodeUtil.getOperation(document, operationName);
+		}
+		catch (GraphQLException ex) {
+			// no such operation, or no name for one of several: validation says so
+			return;
+		}
+		var selections = operation.operationDefinition.getSelectionSet();
+		var fragments = operation.fragmentsByName;
+		int roots = count(selections, fragments, false, new HashSet<>());
 		if (roots > maxRootFields) {
 			throw new AbortExecutionException("The operation has " + roots + " root fields; the maximum is " + maxRootFields);
 		}
-		int aliases = count(context.getOperationDefinition().getSelectionSet(), fragments, true, new HashSet<>());
+		int aliases = count(selections, fragments, true, new HashSet<>());
 		if (aliases > maxAliases) {
 			throw new AbortExecutionException("The operation has " + aliases + " aliases; the maximum is " + maxAliases);
 		}
-		return SimpleInstrumentationContext.noOp();
 	}
 
 	/** Root fields (not nested) or aliases (at every depth) in a selection set, fragments included. */
-	private static int count(SelectionSet selections, java.util.Map<String, FragmentDefinition> fragments, boolean aliases,
+	private static int count(SelectionSet selections, Map<String, FragmentDefinition> fragments, boolean aliases,
 			Set<String> visiting) {
 		if (selections == null) {
 			return 0;

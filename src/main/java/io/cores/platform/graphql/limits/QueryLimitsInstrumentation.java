@@ -21,7 +21,9 @@ import graphql.validation.ValidationError;
  * The query limits as one instrumentation. graphql-java passes every field of every request
  * through each registered instrumentation, so four of them cost four calls per field (a few
  * per cent of a large page, docs/performance.md); together they cost one. The document checks
- * (depth, complexity, shape) run once per operation; only the deadline looks at fields.
+ * run once per operation, cheapest first: the shape (root fields, aliases) on the parsed
+ * document before validation, then depth and complexity on the validated one; only the
+ * deadline looks at fields.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -54,6 +56,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
 			InstrumentationState state) {
+		shape.check(parameters.getDocument(), parameters.getExecutionInput().getOperationName());
 		return complexity.beginValidation(parameters, ((State) state).complexity());
 	}
 
@@ -63,7 +66,6 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		// each throws AbortExecutionException to refuse; none keeps a context of its own
 		depth.beginExecuteOperation(parameters, null);
 		complexity.beginExecuteOperation(parameters, ((State) state).complexity());
-		shape.beginExecuteOperation(parameters, null);
 		return SimpleInstrumentationContext.noOp();
 	}
 

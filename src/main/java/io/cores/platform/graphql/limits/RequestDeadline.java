@@ -11,8 +11,10 @@ import graphql.schema.DataFetcher;
 
 /**
  * A per-request time limit: once a request has run for the configured time, its remaining
- * resolvers are refused instead of started. Plain property reads are not wrapped, so the
- * check costs nothing on the fields that do no work.
+ * resolvers are refused instead of started, and its SQL statements are cancelled when the time
+ * is up ({@link StatementDeadlines}, which reads the deadline this puts into the GraphQL
+ * context). Plain property reads are not wrapped, so the check costs nothing on the fields
+ * that do no work.
  */
 class RequestDeadline extends SimplePerformantInstrumentation {
 
@@ -22,29 +24,36 @@ class RequestDeadline extends SimplePerformantInstrumentation {
 		this.timeout = timeout;
 	}
 
-	private record Deadline(long nanos) implements InstrumentationState {
+	private record State(Deadline deadline) implements InstrumentationState {
 	}
 
 	@Override
 	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-		return new Deadline(System.nanoTime() + timeout.toNanos());
+		var deadline = Deadline.after(timeout);
+		parameters.getExecutionInput().getGraphQLContext().put(Deadline.KEY, deadline);
+		return new State(deadline);
 	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher() || !(state instanceof Deadline deadline)) {
+		if (parameters.isTrivialDataFetcher() || !(state instanceof State request)) {
 			return fetcher;
 		}
+		var deadline = request.deadline();
 		return env -> {
-			if (System.nanoTime() - deadline.nanos() > 0) {
-				throw new AbortExecutionException("The request ran longer than " + readable(timeout) + " and was stopped");
+			if (deadline.passed()) {
+				throw new DeadlineExceeded(deadline);
 			}
 			return fetcher.get(env);
 		};
 	}
 
-	private static String readable(Duration duration) {
-		return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+	/** A resolver refused because its request's time is up. */
+	static final class DeadlineExceeded extends AbortExecutionException {
+
+		DeadlineExceeded(Deadline deadline) {
+			super(deadline.message());
+		}
 	}
 }
