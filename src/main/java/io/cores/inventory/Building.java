@@ -33,4 +33,16 @@ public class Building extends BaseEntity {
 	public String getComment() {
 		return comment;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setAddress(String address) {
+		this.address = address;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
+	}
 }

@@ -49,4 +49,24 @@ public class Card extends BaseEntity {
 	public String getComment() {
 		return comment;
 	}
+
+	public void setCardTypeId(Long cardTypeId) {
+		this.cardTypeId = cardTypeId;
+	}
+
+	public void setSerial(String serial) {
+		this.serial = serial;
+	}
+
+	public void setAssetNumber(String assetNumber) {
+		this.assetNumber = assetNumber;
+	}
+
+	public void setHostId(Long hostId) {
+		this.hostId = hostId;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
+	}
 }

@@ -25,4 +25,12 @@ public abstract class CatalogEntry extends BaseEntity {
 	public String getDescription() {
 		return description;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
 }

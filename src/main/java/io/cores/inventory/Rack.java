@@ -38,4 +38,16 @@ public class Rack extends BaseEntity {
 	public boolean isDefault() {
 		return isDefault;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setLabId(Long labId) {
+		this.labId = labId;
+	}
+
+	public void setDefault(boolean isDefault) {
+		this.isDefault = isDefault;
+	}
 }

@@ -31,8 +31,10 @@ import io.cores.platform.persistence.BaseEntity;
 class Guards {
 
 	@Bean
-	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans, RestrictedFields restricted) {
+	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans, ObjectProvider<GuardSet> guardSets,
+			RestrictedFields restricted) {
 		var guards = new ArrayList<>(guardBeans.orderedStream().toList());
+		guardSets.orderedStream().forEach(set -> guards.addAll(set.guards()));
 		for (var field : restricted.all()) {
 			guards.add(Guard.field(field.type(), field.field(),
 					env -> field.rule().check(env.getGraphQlContext(), ((BaseEntity) env.getSource()).getId())));

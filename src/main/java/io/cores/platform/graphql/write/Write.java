@@ -1,0 +1,63 @@
+package io.cores.platform.graphql.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.GraphQLContext;
+
+import io.cores.platform.graphql.UserError;
+
+/**
+ * One write in progress, as the entity's rules see it: what is done, by whom (the request's
+ * context), which fields the input named, the object's data before, and where to report a
+ * broken rule. A rule that rejects leaves the write unsaved.
+ */
+public final class Write<E> {
+
+	/** What the mutation does. */
+	public enum Action {
+		CREATE, UPDATE, DELETE
+	}
+
+	private final Action action;
+	private final GraphQLContext context;
+	private final Set<String> given;
+	private final Map<String, Object> before;
+	private final List<UserError> errors = new ArrayList<>();
+
+	Write(Action action, GraphQLContext context, Set<String> given, Map<String, Object> before) {
+		this.action = action;
+		this.context = context;
+		this.given = given;
+		this.before = before;
+	}
+
+	public Action action() {
+		return action;
+	}
+
+	public GraphQLContext context() {
+		return context;
+	}
+
+	/** Whether the input named this field (on create, every field given; on update, those to change). */
+	public boolean gives(String field) {
+		return given.contains(field);
+	}
+
+	/** The object's data before the write, as the change log keeps it; null on create. */
+	public Map<String, Object> before() {
+		return before;
+	}
+
+	/** Refuses the write: nothing is saved and the client gets this error on the input field. */
+	public void reject(UserError.Code code, String message, String field) {
+		errors.add(field == null ? UserError.of(code, message, "input") : UserError.of(code, message, "input", field));
+	}
+
+	List<UserError> errors() {
+		return errors;
+	}
+}

@@ -1,0 +1,321 @@
+package io.cores.platform.graphql.write;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.querydsl.jpa.impl.JPAQueryFactory;
+import graphql.GraphQLContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.postgresql.util.PSQLException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.cores.platform.audit.Actor;
+import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.graphql.GlobalId;
+import io.cores.platform.graphql.NodeTypes;
+import io.cores.platform.graphql.UserError;
+import io.cores.platform.persistence.BaseEntity;
+
+/**
+ * The generic write path: create, update and delete for every {@link WriteType}, each in one
+ * transaction with its change-log record. An update or delete locks its row before it
+ * compares the version the client read (a concurrent change is always STALE_VERSION, never
+ * lost); an update binds only the fields the input names (omitted is unchanged, null clears,
+ * a required field cannot be cleared); references are global ids of visible objects of the
+ * right type; the entity's rules run before anything is saved; a constraint the database
+ * refuses becomes the UserError it means. A refused write leaves nothing behind.
+ */
+@Component
+public class Writes {
+
+	/** PostgreSQL's SQLSTATEs for the constraint kinds a write can break. */
+	private static final String FOREIGN_KEY = "23503";
+	private static final String UNIQUE = "23505";
+	private static final String CHECK = "23514";
+	private static final String EXCLUSION = "23P01";
+	private static final String NOT_NULL = "23502";
+
+	private final EntityManager entityManager;
+	private final TransactionTemplate transactions;
+	private final JPAQueryFactory queries;
+	private final NodeTypes types;
+	private final ApplicationEventPublisher events;
+	private final Actor.Lookup actors;
+
+	Writes(EntityManager entityManager, TransactionTemplate transactions, JPAQueryFactory queries, NodeTypes types,
+			ApplicationEventPublisher events, Actor.Lookup actors) {
+		this.entityManager = entityManager;
+		this.transactions = transactions;
+		this.queries = queries;
+		this.types = types;
+		this.events = events;
+		this.actors = actors;
+	}
+
+	/** The outcome of one write: the object written (or deleted), or the errors that stopped it. */
+	public record Outcome<E>(E object, Long deletedKey, List<UserError> errors) {
+
+		static <E> Outcome<E> refused(List<UserError> errors) {
+			return new Outcome<>(null, null, List.copyOf(errors));
+		}
+	}
+
+	public <E extends BaseEntity> Outcome<E> create(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
+		return guarded(type, Write.Action.CREATE, () -> {
+			var entity = type.create();
+			var write = new Write<E>(Write.Action.CREATE, context, input.keySet(), null);
+			for (var field : type.fields().values()) {
+				if (field.required() && input.get(field.name()) == null) {
+					write.reject(UserError.Code.REQUIRED, field.name() + " is required", field.name());
+				}
+			}
+			bind(type, entity, input, write);
+			return save(type, entity, write, null);
+		});
+	}
+
+	public <E extends BaseEntity> Outcome<E> update(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
+		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
+		return guarded(type, Write.Action.UPDATE, () -> {
+			var current = locked(type, key, (Integer) input.get("version"), context);
+			var before = snapshot(type, current);
+			var given = new LinkedHashMap<>(input);
+			given.remove("id");
+			given.remove("version");
+			var write = new Write<E>(Write.Action.UPDATE, context, given.keySet(), before);
+			for (var name : given.keySet()) {
+				var field = type.fields().get(name);
+				if (field.required() && given.get(name) == null) {
+					write.reject(UserError.Code.REQUIRED, name + " may not be cleared", name);
+				}
+			}
+			bind(type, current, given, write);
+			return save(type, current, write, before);
+		});
+	}
+
+	public <E extends BaseEntity> Outcome<E> delete(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
+		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
+		return guarded(type, Write.Action.DELETE, () -> {
+			var current = locked(type, key, (Integer) input.get("version"), context);
+			var before = snapshot(type, current);
+			var write = new Write<E>(Write.Action.DELETE, context, Set.of(), before);
+			type.deleteRules().forEach(rule -> rule.check(current, write));
+			if (!write.errors().isEmpty()) {
+				return rollback(write.errors());
+			}
+			var repr = type.repr(current);
+			entityManager.remove(current);
+			entityManager.flush();
+			logged(type.name(), key, "DELETE", repr, before, null, context);
+			return new Outcome<E>(null, key, List.of());
+		});
+	}
+
+	/** Binds the named input fields, converting values and resolving references; problems go to {@code write}. */
+	private <E extends BaseEntity> void bind(WriteType<E> type, E entity, Map<String, Object> input, Write<E> write) {
+		for (var entry : input.entrySet()) {
+			var field = type.fields().get(entry.getKey());
+			if (field == null) {
+				throw new IllegalStateException(type.name() + " has no writable field " + entry.getKey());
+			}
+			var raw = entry.getValue();
+			if (raw == null) {
+				if (!field.required()) {
+					field.set().accept(entity, null);
+				}
+				continue;
+			}
+			if (field.isReference()) {
+				long key = GlobalId.decodeKey((String) raw, field.target(), "input." + field.name());
+				if (!visible(field.target(), key, write.context())) {
+					write.reject(UserError.Code.NOT_FOUND, "No " + field.target() + " with id " + raw, field.name());
+					continue;
+				}
+				field.set().accept(entity, key);
+			}
+			else if (field.required() && raw instanceof String text && text.isBlank()) {
+				// a required text is a name or the like: blank is as good as missing
+				write.reject(UserError.Code.REQUIRED, field.name() + " may not be blank", field.name());
+			}
+			else {
+				field.set().accept(entity, convert(field, raw));
+			}
+		}
+	}
+
+	private <E extends BaseEntity> Outcome<E> save(WriteType<E> type, E entity, Write<E> write, Map<String, Object> before) {
+		if (write.errors().isEmpty()) {
+			type.rules().forEach(rule -> rule.check(entity, write));
+		}
+		if (!write.errors().isEmpty()) {
+			return rollback(write.errors());
+		}
+		boolean created = entity.getId() == null;
+		if (created) {
+			entityManager.persist(entity);
+		}
+		entityManager.flush();
+		// read back what the database made of it: triggers normalise and derive (a blank asset
+		// number becomes none, a host's ip follows its NICs), and the payload must show that
+		entityManager.refresh(entity);
+		var after = snapshot(type, entity);
+		if (created || !after.equals(before)) {
+			logged(type.name(), entity.getId(), created ? "CREATE" : "UPDATE", type.repr(entity), before, after,
+					write.context());
+		}
+		return new Outcome<>(entity, null, List.of());
+	}
+
+	/** The row, locked, when the caller may see it and has read its current version; else the refusal. */
+	private <E extends BaseEntity> E locked(WriteType<E> type, long key, Integer version, GraphQLContext context) {
+		var entity = entityManager.find(type.entityClass(), key, LockModeType.PESSIMISTIC_WRITE);
+		if (entity == null || !visible(type.name(), key, context)) {
+			throw new Refused(UserError.of(UserError.Code.NOT_FOUND, "No " + type.name() + " with this id", "input", "id"));
+		}
+		if (version == null || entity.getVersion() != version) {
+			throw new Refused(UserError.of(UserError.Code.STALE_VERSION,
+					"The " + type.name() + " changed since you read it (now version " + entity.getVersion() + ")", "input",
+					"version"));
+		}
+		return entity;
+	}
+
+	/** Ends a write early with its error; the transaction rolls back. */
+	private static final class Refused extends RuntimeException {
+
+		private final transient UserError error;
+
+		Refused(UserError error) {
+			super(error.message(), null, false, false);
+			this.error = error;
+		}
+	}
+
+	/** Whether an object of the type exists and the caller may see it, by the type's own visibility rule. */
+	private boolean visible(String typeName, long key, GraphQLContext context) {
+		var type = types.get(typeName);
+		var alias = type.root();
+		return queries.selectOne().from(alias).where(type.idOf(alias).eq(key), type.visibility(context, alias))
+			.fetchFirst() != null;
+	}
+
+	private void logged(String type, long key, String action, String repr, Map<String, Object> before,
+			Map<String, Object> after, GraphQLContext context) {
+		var actor = actors.of(context);
+		events.publishEvent(new ObjectChanged(type, key, action, repr, before, after, actor.id(), actor.name()));
+	}
+
+	/** The object's data as the change log keeps it: every writable field, references as global ids. */
+	public <E extends BaseEntity> Map<String, Object> snapshot(WriteType<E> type, E entity) {
+		var data = new LinkedHashMap<String, Object>();
+		for (var field : type.fields().values()) {
+			Object value = field.get().apply(entity);
+			if (value != null && field.isReference()) {
+				value = GlobalId.encode(field.target(), (Long) value);
+			}
+			else if (value instanceof Enum<?> e) {
+				value = e.name();
+			}
+			else if (value instanceof OffsetDateTime time) {
+				value = time.toString();
+			}
+			data.put(field.name(), value);
+		}
+		return data;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Object convert(WriteType.Field<?> field, Object raw) {
+		var type = field.type();
+		if (type.isEnum() && raw instanceof String name) {
+			return Enum.valueOf((Class) type, name);
+		}
+		if (type == Long.class && raw instanceof Number n) {
+			return n.longValue();
+		}
+		if (type == Integer.class && raw instanceof Number n) {
+			return n.intValue();
+		}
+		return raw;
+	}
+
+	/** Runs a write in its own transaction; a refused constraint becomes the UserError it means. */
+	private <E extends BaseEntity> Outcome<E> guarded(WriteType<E> type, Write.Action action, Work<E> work) {
+		try {
+			return transactions.execute(status -> {
+				var outcome = work.run();
+				if (!outcome.errors().isEmpty()) {
+					status.setRollbackOnly();
+				}
+				return outcome;
+			});
+		}
+		catch (Refused refused) {
+			return Outcome.refused(List.of(refused.error));
+		}
+		catch (RuntimeException ex) {
+			var error = violation(type, action, ex);
+			if (error == null) {
+				throw ex;
+			}
+			return Outcome.refused(List.of(error));
+		}
+	}
+
+	@FunctionalInterface
+	private interface Work<E> {
+		Outcome<E> run();
+	}
+
+	/** The refusal as the rule it stands for, or null for a failure that is no constraint's. */
+	static UserError violation(WriteType<?> type, Write.Action action, Throwable failure) {
+		for (var cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+				var message = psql.getServerErrorMessage();
+				var constraint = message.getConstraint();
+				var declared = constraint == null ? null : type.violations().get(constraint);
+				if (declared != null && action != Write.Action.DELETE) {
+					return declared;
+				}
+				return switch (String.valueOf(psql.getSQLState())) {
+					case FOREIGN_KEY -> action == Write.Action.DELETE
+							? UserError.of(UserError.Code.REFERENCED, "This " + type.name() + " is still referenced by "
+									+ message.getTable() + " rows; remove or move those first", "input", "id")
+							: UserError.of(UserError.Code.NOT_FOUND, "A referenced object no longer exists", "input",
+									referenceField(type, constraint));
+					case UNIQUE -> UserError.of(UserError.Code.NOT_UNIQUE, "Another " + type.name() + " has the same values ("
+							+ constraint + ")", "input");
+					case CHECK, NOT_NULL -> UserError.of(UserError.Code.INVALID, "The " + type.name() + " breaks the rule "
+							+ constraint, "input");
+					case EXCLUSION -> UserError.of(UserError.Code.OVERLAP, "The " + type.name() + " overlaps another ("
+							+ constraint + ")", "input");
+					default -> null;
+				};
+			}
+		}
+		return null;
+	}
+
+	/** The reference whose column a foreign key constraint is named after ({@code rack_lab_id_fkey}: lab). */
+	private static String referenceField(WriteType<?> type, String constraint) {
+		for (var field : type.fields().values()) {
+			var column = field.name().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase() + "_id";
+			if (field.isReference() && constraint != null && constraint.contains("_" + column + "_")) {
+				return field.name();
+			}
+		}
+		return "id";
+	}
+
+	private static <E> Outcome<E> rollback(List<UserError> errors) {
+		return Outcome.refused(errors);
+	}
+}

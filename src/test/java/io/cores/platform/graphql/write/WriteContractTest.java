@@ -1,0 +1,250 @@
+package io.cores.platform.graphql.write;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+
+import io.cores.platform.graphql.GlobalId;
+import io.cores.platform.graphql.NodeTypes;
+import io.cores.platform.persistence.Json;
+import io.cores.support.ApiTest;
+import io.cores.support.WriteSamples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write contract every writable type keeps, proven for each from its declaration alone
+ * (as NetBox's APIViewTestCases do for its models): create and read back, partial update,
+ * clearing, a stale version, a missing required field, a reference to nothing, delete, who may
+ * write, and exactly one change-log record per write. A type declared writable is covered at once.
+ */
+@SuppressWarnings("unchecked")
+class WriteContractTest extends ApiTest {
+
+	@Autowired
+	private List<WriteType<?>> writable;
+
+	@Autowired
+	private NodeTypes nodeTypes;
+
+	private String staff;
+	private String user;
+	private WriteSamples samples;
+
+	@BeforeEach
+	void writers() {
+		staff = "Token " + data().tokenFor("staff", "STAFF");
+		user = "Token " + data().tokenFor("user", "USER");
+		samples = new WriteSamples(asAdmin(), data(), nodeTypes);
+	}
+
+	@TestFactory
+	Stream<DynamicNode> everyWritableTypeKeepsTheContract() {
+		assertThat(writable).extracting(WriteType::name).contains("Building", "Rack", "Card", "HdVendor");
+		var containers = new ArrayList<DynamicNode>();
+		for (var type : writable) {
+			containers.add(DynamicContainer.dynamicContainer(type.name(), Stream.of(
+					DynamicTest.dynamicTest("create, read back, one CREATE record", () -> createReadsBack(type)),
+					DynamicTest.dynamicTest("update changes only what it names", () -> partialUpdate(type)),
+					DynamicTest.dynamicTest("null clears an optional field, never a required one", () -> clearing(type)),
+					DynamicTest.dynamicTest("a stale version writes nothing", () -> staleVersion(type)),
+					DynamicTest.dynamicTest("a missing required field writes nothing", () -> missingRequired(type)),
+					DynamicTest.dynamicTest("a reference to nothing is NOT_FOUND", () -> danglingReference(type)),
+					DynamicTest.dynamicTest("delete, one DELETE record", () -> delete(type)),
+					DynamicTest.dynamicTest("only writers write", () -> onlyWriters(type)))));
+		}
+		return containers.stream();
+	}
+
+	private void createReadsBack(WriteType<?> type) {
+		var input = samples.createInput(type);
+		var payload = run(staff, type.createField(), "Create" + type.name() + "Input", input, type.payloadField() + " { id version }");
+		assertThat((List<?>) payload.get("errors")).isEmpty();
+		var id = (String) ((Map<String, Object>) payload.get(type.payloadField())).get("id");
+		assertThat(readBack(type, id)).isEqualTo(expected(type, input));
+		assertThat(changes(type, id, "CREATE")).isEqualTo(1);
+		var after = (Map<String, Object>) Json.parse(jdbc.queryForObject(
+				"SELECT data_after::text FROM object_change WHERE object_type = ? AND object_id = ?", String.class, type.name(),
+				key(type, id)));
+		assertThat(after).as("the change log's snapshot").isEqualTo(expected(type, input));
+	}
+
+	private void partialUpdate(WriteType<?> type) {
+		var id = samples.create(type);
+		var before = readBack(type, id);
+		var field = type.fields().values().stream().filter(f -> !f.isReference() && f.type() == String.class).findFirst()
+			.orElseThrow();
+		var value = samples.value(type, field);
+		var input = new LinkedHashMap<String, Object>(Map.of("id", id, "version", 0, field.name(), value));
+		var payload = run(staff, type.updateField(), "Update" + type.name() + "Input", input, type.payloadField() + " { version }");
+		assertThat((List<?>) payload.get("errors")).isEmpty();
+		assertThat(((Map<String, Object>) payload.get(type.payloadField())).get("version")).isEqualTo(1);
+		var expected = new LinkedHashMap<>(before);
+		expected.put(field.name(), value);
+		assertThat(readBack(type, id)).isEqualTo(expected);
+		assertThat(changes(type, id, "UPDATE")).isEqualTo(1);
+	}
+
+	private void clearing(WriteType<?> type) {
+		var id = samples.create(type);
+		for (var field : type.fields().values()) {
+			int version = version(type, id);
+			var input = new LinkedHashMap<String, Object>(Map.of("id", id, "version", version));
+			input.put(field.name(), null);
+			var payload = run(staff, type.updateField(), "Update" + type.name() + "Input", input, type.payloadField() + " { id }");
+			if (field.required()) {
+				assertThat(codes(payload)).as(field.name()).containsExactly("REQUIRED");
+				assertThat(version(type, id)).as("nothing written").isEqualTo(version);
+			}
+			else {
+				assertThat(codes(payload)).as(field.name()).isEmpty();
+				assertThat(readBack(type, id).get(field.name())).as(field.name() + " cleared").isNull();
+			}
+		}
+	}
+
+	private void staleVersion(WriteType<?> type) {
+		var id = samples.create(type);
+		var field = type.fields().values().iterator().next();
+		var input = new LinkedHashMap<String, Object>(Map.of("id", id, "version", 7));
+		input.put(field.name(), samples.value(type, field));
+		var before = readBack(type, id);
+		var payload = run(staff, type.updateField(), "Update" + type.name() + "Input", input, type.payloadField() + " { id }");
+		assertThat(codes(payload)).containsExactly("STALE_VERSION");
+		var deleted = run(staff, type.deleteField(), "Delete" + type.name() + "Input", Map.of("id", id, "version", 3), "deletedId");
+		assertThat(codes(deleted)).containsExactly("STALE_VERSION");
+		assertThat(readBack(type, id)).isEqualTo(before);
+		assertThat(changes(type, id, null)).as("only the CREATE").isEqualTo(1);
+	}
+
+	/** Left out, the schema refuses the input before anything runs; blank, the write path refuses it. */
+	private void missingRequired(WriteType<?> type) {
+		for (var field : type.fields().values()) {
+			if (!field.required()) {
+				continue;
+			}
+			var input = samples.createInput(type);
+			input.remove(field.name());
+			int before = count(type);
+			graphQl(staff).document("mutation($input: Create" + type.name() + "Input!) { " + type.createField()
+					+ "(input: $input) { errors { code } } }").variable("input", input).execute().errors()
+				.expect(e -> e.getMessage().contains(field.name()) && e.getErrorType().toString().equals("ValidationError"))
+				.verify();
+			if (field.type() == String.class) {
+				input.put(field.name(), "  ");
+				var payload = run(staff, type.createField(), "Create" + type.name() + "Input", input, type.payloadField() + " { id }");
+				assertThat(payload.get("errors")).as(field.name()).asList()
+					.extracting(e -> ((Map<String, Object>) e).get("code"), e -> ((Map<String, Object>) e).get("field"))
+					.containsExactly(org.assertj.core.groups.Tuple.tuple("REQUIRED", List.of("input", field.name())));
+			}
+			assertThat(count(type)).as("nothing written").isEqualTo(before);
+		}
+	}
+
+	private void danglingReference(WriteType<?> type) {
+		for (var field : type.fields().values()) {
+			if (!field.isReference()) {
+				continue;
+			}
+			var input = samples.createInput(type);
+			input.put(field.name(), GlobalId.encode(field.target(), Long.MAX_VALUE));
+			int before = count(type);
+			var payload = run(staff, type.createField(), "Create" + type.name() + "Input", input, type.payloadField() + " { id }");
+			assertThat(codes(payload)).as(field.name()).containsExactly("NOT_FOUND");
+			assertThat(count(type)).isEqualTo(before);
+		}
+	}
+
+	private void delete(WriteType<?> type) {
+		var id = samples.create(type);
+		var payload = run(staff, type.deleteField(), "Delete" + type.name() + "Input", Map.of("id", id, "version", 0), "deletedId");
+		assertThat(codes(payload)).isEmpty();
+		assertThat(payload.get("deletedId")).isEqualTo(id);
+		assertThat(asAdmin().document("query($id: ID!) { node(id: $id) { id } }").variable("id", id).execute()
+			.path("node").valueIsNull());
+		assertThat(changes(type, id, "DELETE")).isEqualTo(1);
+		var again = run(staff, type.deleteField(), "Delete" + type.name() + "Input", Map.of("id", id, "version", 0), "deletedId");
+		assertThat(codes(again)).containsExactly("NOT_FOUND");
+	}
+
+	private void onlyWriters(WriteType<?> type) {
+		var input = samples.createInput(type);
+		int before = count(type);
+		var document = "mutation($input: Create" + type.name() + "Input!) { " + type.createField() + "(input: $input) { errors { code } } }";
+		var callers = new LinkedHashMap<String, String>();
+		callers.put("UNAUTHORIZED", null);
+		callers.put("FORBIDDEN", user);
+		callers.forEach((classification, authorization) -> {
+			var tester = authorization == null ? graphQl() : graphQl(authorization);
+			tester.document(document).variable("input", input).execute().errors()
+				.expect(e -> classification.equals(String.valueOf(e.getExtensions().get("classification")))).verify();
+		});
+		assertThat(count(type)).as("refused writes write nothing").isEqualTo(before);
+	}
+
+	/** What reading the object back shows of its writable fields: references by id. */
+	private Map<String, Object> readBack(WriteType<?> type, String id) {
+		var selection = new StringBuilder();
+		for (var field : type.fields().values()) {
+			selection.append(field.name()).append(field.isReference() ? " { id } " : " ");
+		}
+		var node = asAdmin().document("query($id: ID!) { node(id: $id) { ... on " + type.name() + " { " + selection + " } } }")
+			.variable("id", id).execute().path("node").entity(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).get();
+		var shown = new LinkedHashMap<String, Object>();
+		for (var field : type.fields().values()) {
+			var value = node.get(field.name());
+			shown.put(field.name(), field.isReference() && value != null ? ((Map<String, Object>) value).get("id") : value);
+		}
+		return shown;
+	}
+
+	private static Map<String, Object> expected(WriteType<?> type, Map<String, Object> input) {
+		var expected = new LinkedHashMap<String, Object>();
+		type.fields().keySet().forEach(name -> expected.put(name, input.get(name)));
+		return expected;
+	}
+
+	private Map<String, Object> run(String authorization, String mutation, String inputType, Map<String, Object> input,
+			String selection) {
+		return graphQl(authorization).document("mutation($input: " + inputType + "!) { " + mutation
+				+ "(input: $input) { " + selection + " errors { field message code } } }")
+			.variable("input", input).execute().path(mutation)
+			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).get();
+	}
+
+	private static List<String> codes(Map<String, Object> payload) {
+		return ((List<Map<String, Object>>) payload.get("errors")).stream().map(e -> (String) e.get("code")).toList();
+	}
+
+	private int changes(WriteType<?> type, String id, String action) {
+		return jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = ? AND object_id = ?"
+				+ (action == null ? "" : " AND action = '" + action + "'"), Integer.class, type.name(), key(type, id));
+	}
+
+	private int version(WriteType<?> type, String id) {
+		return asAdmin().document("query($id: ID!) { node(id: $id) { ... on " + type.name() + " { version } } }")
+			.variable("id", id).execute().path("node.version").entity(Integer.class).get();
+	}
+
+	private int count(WriteType<?> type) {
+		var plural = nodeTypes.get(type.name()).plural();
+		return asAdmin().document("{ " + plural + " { totalCount } }").execute().path(plural + ".totalCount")
+			.entity(Integer.class).get();
+	}
+
+	private static long key(WriteType<?> type, String id) {
+		return GlobalId.decodeKey(id, type.name(), "id");
+	}
+}
