@@ -38,9 +38,15 @@ class PermissionMatrixTest extends ApiTest {
 			"registerAgent", Role.ADMIN);
 
 	/** Who writes each type through the generic write path (SPEC.md, Users, groups, roles). */
-	private static final Map<String, Role> WRITERS = Map.of(
-			"Building", Role.STAFF, "Rack", Role.STAFF, "Card", Role.STAFF, "HdVendor", Role.STAFF,
-			"HostBuild", Role.STAFF, "HostHardware", Role.STAFF, "HostType", Role.STAFF, "CardType", Role.STAFF);
+	private static final Map<String, Role> WRITERS = Map.ofEntries(
+			Map.entry("Building", Role.STAFF),
+			Map.entry("Rack", Role.STAFF),
+			Map.entry("Card", Role.STAFF),
+			Map.entry("HdVendor", Role.STAFF),
+			Map.entry("HostBuild", Role.STAFF),
+			Map.entry("HostHardware", Role.STAFF),
+			Map.entry("HostType", Role.STAFF),
+			Map.entry("CardType", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;

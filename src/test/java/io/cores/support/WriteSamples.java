@@ -16,7 +16,9 @@ import io.cores.platform.graphql.write.WriteType;
 public final class WriteSamples {
 
 	/** Field values that a generic sample would get wrong, by "Type.field". */
-	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.of();
+	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
+			// one line per field: Map.entry("Host.hostname", data -> data.name("h") + ".example.net"),
+			Map.entry("Building.address", data -> "Main street 1"));
 
 	private final GraphQlTester admin;
 	private final TestData data;

@@ -3,7 +3,6 @@ package io.cores.platform.graphql.write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import graphql.GraphQLContext;
 
@@ -23,14 +22,14 @@ public final class Write<E> {
 
 	private final Action action;
 	private final GraphQLContext context;
-	private final Set<String> given;
+	private final Map<String, Object> input;
 	private final Map<String, Object> before;
 	private final List<UserError> errors = new ArrayList<>();
 
-	Write(Action action, GraphQLContext context, Set<String> given, Map<String, Object> before) {
+	Write(Action action, GraphQLContext context, Map<String, Object> input, Map<String, Object> before) {
 		this.action = action;
 		this.context = context;
-		this.given = given;
+		this.input = input;
 		this.before = before;
 	}
 
@@ -44,7 +43,12 @@ public final class Write<E> {
 
 	/** Whether the input named this field (on create, every field given; on update, those to change). */
 	public boolean gives(String field) {
-		return given.contains(field);
+		return input.containsKey(field);
+	}
+
+	/** The value the input gives for a field, as the client sent it (a reference as its global id). */
+	public Object input(String field) {
+		return input.get(field);
 	}
 
 	/** The object's data before the write, as the change log keeps it; null on create. */

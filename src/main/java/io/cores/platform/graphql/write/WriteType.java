@@ -46,6 +46,7 @@ public final class WriteType<E extends BaseEntity> {
 	private final Map<String, UserError> violations = new LinkedHashMap<>();
 	private final List<Rule<E>> rules = new ArrayList<>();
 	private final List<Rule<E>> deleteRules = new ArrayList<>();
+	private final List<Rule<E>> afterSave = new ArrayList<>();
 	private Guard.Check writers;
 	private Function<E, String> repr;
 
@@ -104,6 +105,15 @@ public final class WriteType<E extends BaseEntity> {
 		return this;
 	}
 
+	/**
+	 * Work that follows a saved create or update in the same transaction, once the row exists:
+	 * an owned child table to bring in step with the input, an event for another module.
+	 */
+	public WriteType<E> afterSave(Rule<E> step) {
+		afterSave.add(step);
+		return this;
+	}
+
 	/** The short text naming an object in the change log; the id when not given. */
 	public WriteType<E> repr(Function<E, String> repr) {
 		this.repr = repr;
@@ -148,6 +158,10 @@ public final class WriteType<E extends BaseEntity> {
 
 	List<Rule<E>> deleteRules() {
 		return deleteRules;
+	}
+
+	List<Rule<E>> afterSaveSteps() {
+		return afterSave;
 	}
 
 	public Guard.Check writers() {

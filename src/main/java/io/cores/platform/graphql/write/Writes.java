@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.querydsl.jpa.impl.JPAQueryFactory;
 import graphql.GraphQLContext;
@@ -70,7 +69,7 @@ public class Writes {
 	public <E extends BaseEntity> Outcome<E> create(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
 		return guarded(type, Write.Action.CREATE, () -> {
 			var entity = type.create();
-			var write = new Write<E>(Write.Action.CREATE, context, input.keySet(), null);
+			var write = new Write<E>(Write.Action.CREATE, context, input, null);
 			for (var field : type.fields().values()) {
 				if (field.required() && input.get(field.name()) == null) {
 					write.reject(UserError.Code.REQUIRED, field.name() + " is required", field.name());
@@ -89,7 +88,7 @@ public class Writes {
 			var given = new LinkedHashMap<>(input);
 			given.remove("id");
 			given.remove("version");
-			var write = new Write<E>(Write.Action.UPDATE, context, given.keySet(), before);
+			var write = new Write<E>(Write.Action.UPDATE, context, given, before);
 			for (var name : given.keySet()) {
 				var field = type.fields().get(name);
 				if (field.required() && given.get(name) == null) {
@@ -106,7 +105,7 @@ public class Writes {
 		return guarded(type, Write.Action.DELETE, () -> {
 			var current = locked(type, key, (Integer) input.get("version"), context);
 			var before = snapshot(type, current);
-			var write = new Write<E>(Write.Action.DELETE, context, Set.of(), before);
+			var write = new Write<E>(Write.Action.DELETE, context, Map.of(), before);
 			type.deleteRules().forEach(rule -> rule.check(current, write));
 			if (!write.errors().isEmpty()) {
 				return rollback(write.errors());
@@ -161,6 +160,11 @@ public class Writes {
 		boolean created = entity.getId() == null;
 		if (created) {
 			entityManager.persist(entity);
+		}
+		entityManager.flush();
+		type.afterSaveSteps().forEach(step -> step.check(entity, write));
+		if (!write.errors().isEmpty()) {
+			throw new Refused(write.errors().get(0));
 		}
 		entityManager.flush();
 		// read back what the database made of it: triggers normalise and derive (a blank asset
