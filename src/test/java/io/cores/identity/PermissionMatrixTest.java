@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.support.ApiTest;
 import io.cores.support.SchemaIntrospection;
+import io.cores.support.WriteSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -233,7 +234,8 @@ class PermissionMatrixTest extends ApiTest {
 
 	/** The generic write type that serves this mutation, if one does. */
 	private io.cores.platform.graphql.write.WriteType<?> generic(String mutation) {
-		return writable.stream().filter(t -> List.of(t.createField(), t.updateField(), t.deleteField()).contains(mutation))
+		return writable.stream().filter(t -> List.of(t.createField(), t.updateField(), t.deleteField(), t.bulkUpdateField(),
+				t.bulkDeleteField()).contains(mutation))
 			.findFirst().orElse(null);
 	}
 
@@ -258,11 +260,37 @@ class PermissionMatrixTest extends ApiTest {
 							.containsEntry("id", id).containsEntry("version", 1).containsEntry(field.name(), value));
 			};
 		}
+		if (mutation.equals(type.bulkUpdateField())) {
+			return (test, role) -> {
+				var ids = List.of(samples.create(type), samples.create(type));
+				var field = WriteSamples.sharedField(type);
+				var plural = nodeTypes.get(type.name()).plural();
+				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + ", patch: { " + field.name() + ": "
+						+ literalValue(samples.sharedValue(type, field)) + " } }) { " + plural + " { id } errors { code } } }",
+						payload -> assertThat((List<Map<String, Object>>) payload.get(plural)).extracting(o -> o.get("id"))
+							.containsExactlyElementsOf(ids));
+			};
+		}
+		if (mutation.equals(type.bulkDeleteField())) {
+			return (test, role) -> {
+				var ids = List.of(samples.create(type), samples.create(type));
+				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + " }) { deletedIds errors { code } } }",
+						payload -> assertThat(payload.get("deletedIds")).isEqualTo(ids));
+			};
+		}
 		return (test, role) -> {
 			var id = samples.create(type);
 			return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
 					payload -> assertThat(payload.get("deletedId")).isEqualTo(id));
 		};
+	}
+
+	private static String items(List<String> ids) {
+		return "[" + String.join(", ", ids.stream().map(id -> "{ id: \"" + id + "\", version: 0 }").toList()) + "]";
+	}
+
+	private static String literalValue(Object value) {
+		return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
 	}
 
 	/** An input object as a GraphQL literal. */
