@@ -32,6 +32,7 @@ class PermissionMatrixTest extends ApiTest {
 
 	/** The least role each mutation needs; the service may narrow further (own tokens). */
 	private static final Map<String, Role> REQUIRED = Map.of(
+			"revertChange", Role.STAFF,
 			"createToken", Role.USER,
 			"disableToken", Role.USER,
 			"enableToken", Role.USER,
@@ -211,6 +212,7 @@ class PermissionMatrixTest extends ApiTest {
 							assertThat(test.tokenComments(((Map<String, Object>) payload.get("token")).get("id"))).isEqualTo(comment);
 						});
 			},
+			"revertChange", (test, role) -> test.revertOfANewBuilding(),
 			"disableToken", (test, role) -> test.toggle(role, "disableToken", true, false),
 			"enableToken", (test, role) -> test.toggle(role, "enableToken", false, true),
 			"deleteToken", (test, role) -> {
@@ -298,6 +300,18 @@ class PermissionMatrixTest extends ApiTest {
 		var parts = new ArrayList<String>();
 		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text ? "\"" + text + "\"" : value)));
 		return "{ " + String.join(", ", parts) + " }";
+	}
+
+	/** Undoing the creation of a building made for it: the building is gone. */
+	private Call revertOfANewBuilding() {
+		var name = data().name("reverted-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+		long building = data().building(name.substring(data().prefix().length() + 1));
+		long change = data().insert("INSERT INTO object_change (action, object_type, object_id, object_repr, data_after) "
+				+ "VALUES ('CREATE', 'Building', ?, ?, ?::jsonb) RETURNING id", building, name,
+				io.cores.platform.persistence.Json.write(Map.of("name", name)));
+		return new Call("mutation { revertChange(input: { id: \"" + GlobalId.encode("ObjectChange", change) + "\" }) { node { id } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT count(*) FROM building WHERE id = ?", Integer.class, building))
+					.isZero());
 	}
 
 	/** Disabling or enabling a token of the caller's own, checked in the payload and the table. */

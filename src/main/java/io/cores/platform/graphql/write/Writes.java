@@ -110,6 +110,39 @@ public class Writes {
 		});
 	}
 
+	/**
+	 * Changes an object whatever its version now (a revert: the change to undo names the
+	 * object, not a version the client read); still locked, bound and checked like any update.
+	 */
+	public <E extends BaseEntity> Outcome<E> updateCurrent(WriteType<E> type, long key, Map<String, Object> patch,
+			GraphQLContext context) {
+		return guarded(type, Write.Action.UPDATE, () -> {
+			var prepared = prepareUpdate(type, key, ANY_VERSION, patch, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
+			}
+			return save(type, prepared.entity(), prepared.write(), prepared.before());
+		});
+	}
+
+	/** Deletes an object whatever its version now (a revert of its creation). */
+	public <E extends BaseEntity> Outcome<E> deleteCurrent(WriteType<E> type, long key, GraphQLContext context) {
+		return guarded(type, Write.Action.DELETE, () -> {
+			var prepared = prepareDelete(type, key, ANY_VERSION, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
+			}
+			remove(type, prepared);
+			return new Outcome<E>(null, key, List.of());
+		});
+	}
+
+	/**
+	 * Stands for "whatever version the row has": never a client's, whose version the schema
+	 * requires (Int!), so no input can skip the check.
+	 */
+	private static final Integer ANY_VERSION = null;
+
 	/** The outcome of a bulk write: the objects written (or the keys deleted), or every error found, by item. */
 	public record BulkOutcome<E>(List<E> objects, List<Long> deletedKeys, List<UserError> errors) {
 	}
@@ -317,7 +350,7 @@ public class Writes {
 		if (entity == null || !visible(type.name(), key, context)) {
 			throw new Refused(UserError.of(UserError.Code.NOT_FOUND, "No " + type.name() + " with this id", "input", "id"));
 		}
-		if (version == null || entity.getVersion() != version) {
+		if (version != null && entity.getVersion() != version) {
 			throw new Refused(UserError.of(UserError.Code.STALE_VERSION,
 					"The " + type.name() + " changed since you read it (now version " + entity.getVersion() + ")", "input",
 					"version"));
@@ -380,6 +413,10 @@ public class Writes {
 		}
 		if (type == Integer.class && raw instanceof Number n) {
 			return n.intValue();
+		}
+		if (type == OffsetDateTime.class && raw instanceof String text) {
+			// a snapshot's timestamp, restored by a revert
+			return OffsetDateTime.parse(text);
 		}
 		return raw;
 	}
