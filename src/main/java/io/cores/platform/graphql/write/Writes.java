@@ -89,25 +89,12 @@ public class Writes {
 
 	public <E extends BaseEntity> Outcome<E> update(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
 		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
-		return guarded(type, Write.Action.UPDATE, () -> {
-			var prepared = prepareUpdate(type, key, (Integer) input.get("version"), patch(input), context);
-			if (!prepared.write().errors().isEmpty()) {
-				return rollback(prepared.write().errors());
-			}
-			return save(type, prepared.entity(), prepared.write(), prepared.before());
-		});
+		return updating(type, key, (Integer) input.get("version"), patch(input), context);
 	}
 
 	public <E extends BaseEntity> Outcome<E> delete(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
 		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
-		return guarded(type, Write.Action.DELETE, () -> {
-			var prepared = prepareDelete(type, key, (Integer) input.get("version"), context);
-			if (!prepared.write().errors().isEmpty()) {
-				return rollback(prepared.write().errors());
-			}
-			remove(type, prepared);
-			return new Outcome<E>(null, key, List.of());
-		});
+		return deleting(type, key, (Integer) input.get("version"), context);
 	}
 
 	/**
@@ -116,25 +103,12 @@ public class Writes {
 	 */
 	public <E extends BaseEntity> Outcome<E> updateCurrent(WriteType<E> type, long key, Map<String, Object> patch,
 			GraphQLContext context) {
-		return guarded(type, Write.Action.UPDATE, () -> {
-			var prepared = prepareUpdate(type, key, ANY_VERSION, patch, context);
-			if (!prepared.write().errors().isEmpty()) {
-				return rollback(prepared.write().errors());
-			}
-			return save(type, prepared.entity(), prepared.write(), prepared.before());
-		});
+		return updating(type, key, ANY_VERSION, patch, context);
 	}
 
 	/** Deletes an object whatever its version now (a revert of its creation). */
 	public <E extends BaseEntity> Outcome<E> deleteCurrent(WriteType<E> type, long key, GraphQLContext context) {
-		return guarded(type, Write.Action.DELETE, () -> {
-			var prepared = prepareDelete(type, key, ANY_VERSION, context);
-			if (!prepared.write().errors().isEmpty()) {
-				return rollback(prepared.write().errors());
-			}
-			remove(type, prepared);
-			return new Outcome<E>(null, key, List.of());
-		});
+		return deleting(type, key, ANY_VERSION, context);
 	}
 
 	/**
@@ -142,6 +116,28 @@ public class Writes {
 	 * requires (Int!), so no input can skip the check.
 	 */
 	private static final Integer ANY_VERSION = null;
+
+	private <E extends BaseEntity> Outcome<E> updating(WriteType<E> type, long key, Integer version,
+			Map<String, Object> patch, GraphQLContext context) {
+		return guarded(type, Write.Action.UPDATE, () -> {
+			var prepared = prepareUpdate(type, key, version, patch, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
+			}
+			return save(type, prepared.entity(), prepared.write(), prepared.before());
+		});
+	}
+
+	private <E extends BaseEntity> Outcome<E> deleting(WriteType<E> type, long key, Integer version, GraphQLContext context) {
+		return guarded(type, Write.Action.DELETE, () -> {
+			var prepared = prepareDelete(type, key, version, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
+			}
+			remove(type, prepared);
+			return new Outcome<E>(null, key, List.of());
+		});
+	}
 
 	/** The outcome of a bulk write: the objects written (or the keys deleted), or every error found, by item. */
 	public record BulkOutcome<E>(List<E> objects, List<Long> deletedKeys, List<UserError> errors) {
