@@ -242,7 +242,7 @@ class PermissionMatrixTest extends ApiTest {
 			io.cores.platform.graphql.write.WriteType<?> type, String mutation) {
 		var samples = new io.cores.support.WriteSamples(asAdmin(), data(), nodeTypes);
 		if (mutation.equals(type.createField())) {
-			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(samples.createInput(type)) + ") { "
+			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(type, samples.createInput(type)) + ") { "
 					+ type.payloadField() + " { id } errors { code } } }",
 					payload -> assertThat(((Map<String, Object>) payload.get(type.payloadField())).get("id")).isNotNull());
 		}
@@ -265,10 +265,11 @@ class PermissionMatrixTest extends ApiTest {
 		};
 	}
 
-	/** An input object as a GraphQL literal. */
-	private static String literal(Map<String, Object> input) {
+	/** An input object as a GraphQL literal; enum values unquoted. */
+	private static String literal(io.cores.platform.graphql.write.WriteType<?> type, Map<String, Object> input) {
 		var parts = new ArrayList<String>();
-		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text ? "\"" + text + "\"" : value)));
+		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text
+				&& !type.fields().get(name).type().isEnum() ? "\"" + text + "\"" : value)));
 		return "{ " + String.join(", ", parts) + " }";
 	}
 
