@@ -46,7 +46,11 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("HostBuild", Role.STAFF),
 			Map.entry("HostHardware", Role.STAFF),
 			Map.entry("HostType", Role.STAFF),
-			Map.entry("CardType", Role.STAFF));
+			Map.entry("CardType", Role.STAFF),
+			Map.entry("Notice", Role.STAFF),
+			Map.entry("Tag", Role.STAFF),
+			Map.entry("User", Role.ADMIN),
+			Map.entry("Group", Role.ADMIN));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;

@@ -18,7 +18,18 @@ public final class WriteSamples {
 	/** Field values that a generic sample would get wrong, by "Type.field". */
 	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
 			// one line per field: Map.entry("Host.hostname", data -> data.name("h") + ".example.net"),
-			Map.entry("Building.address", data -> "Main street 1"));
+			Map.entry("Building.address", data -> "Main street 1"),
+			Map.entry("Notice.targetGroup", data -> io.cores.platform.graphql.GlobalId.encode("Group",
+					data.insert("INSERT INTO user_group (name) VALUES (?) RETURNING id", data.name("group-" + fresh())))),
+			// millis, so that the scalar's form and the change log's are the same text
+			Map.entry("Notice.expiresAt", data -> "2999-01-01T10:20:30.123Z"),
+			Map.entry("Tag.slug", data -> data.name("slug-" + fresh())),
+			Map.entry("Tag.color", data -> fresh()),
+			Map.entry("User.email", data -> data.name(fresh()) + "@example.net"));
+
+	private static String fresh() {
+		return java.util.UUID.randomUUID().toString().substring(0, 6);
+	}
 
 	private final GraphQlTester admin;
 	private final TestData data;
