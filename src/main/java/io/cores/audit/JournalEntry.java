@@ -65,4 +65,12 @@ public class JournalEntry extends BaseEntity {
 	public String getComments() {
 		return comments;
 	}
+
+	public void setKind(JournalKind kind) {
+		this.kind = kind;
+	}
+
+	public void setComments(String comments) {
+		this.comments = comments;
+	}
 }

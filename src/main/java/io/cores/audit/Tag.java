@@ -42,4 +42,20 @@ public class Tag extends BaseEntity {
 	public String getDescription() {
 		return description;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setSlug(String slug) {
+		this.slug = slug;
+	}
+
+	public void setColor(String color) {
+		this.color = color;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
 }

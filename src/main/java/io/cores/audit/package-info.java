@@ -6,8 +6,11 @@
  * the object's global id.
  * <p>
  * Owns object_change, journal_entry, tag and tagged_item, and declares the {@code changes},
- * {@code journal} and {@code tags} fields on the other modules' types. It publishes no
- * events; the writes arrive with the mutations.
+ * {@code journal} and {@code tags} fields on the other modules' types. Tagging
+ * ({@link io.cores.audit.TagManagement}) and journal entries ({@link io.cores.audit.JournalManagement})
+ * read the other modules' objects only to see that they exist and are visible to the caller,
+ * and log each change on that object. It publishes no events of its own; the change log
+ * handles {@code ObjectChanged} from every module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
 package io.cores.audit;

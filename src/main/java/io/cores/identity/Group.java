@@ -32,4 +32,12 @@ public class Group extends BaseEntity {
 	public Role getRole() {
 		return role;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
 }

@@ -63,4 +63,24 @@ public class User extends BaseEntity {
 	public String getSubject() {
 		return subject;
 	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public void setDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	public void setActive(Boolean active) {
+		this.active = active;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
 }

@@ -65,4 +65,28 @@ public class Notice extends BaseEntity {
 	public OffsetDateTime getExpiresAt() {
 		return expiresAt;
 	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public void setBody(String body) {
+		this.body = body;
+	}
+
+	public void setTargetGroupId(Long targetGroupId) {
+		this.targetGroupId = targetGroupId;
+	}
+
+	public void setStyle(NoticeStyle style) {
+		this.style = style;
+	}
+
+	public void setPriority(Integer priority) {
+		this.priority = priority;
+	}
+
+	public void setExpiresAt(OffsetDateTime expiresAt) {
+		this.expiresAt = expiresAt;
+	}
 }

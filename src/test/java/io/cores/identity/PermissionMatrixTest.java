@@ -31,13 +31,20 @@ import static org.assertj.core.api.Assertions.fail;
 class PermissionMatrixTest extends ApiTest {
 
 	/** The least role each mutation needs; the service may narrow further (own tokens). */
-	private static final Map<String, Role> REQUIRED = Map.of(
-			"revertChange", Role.STAFF,
-			"createToken", Role.USER,
-			"disableToken", Role.USER,
-			"enableToken", Role.USER,
-			"deleteToken", Role.USER,
-			"registerAgent", Role.ADMIN);
+	private static final Map<String, Role> REQUIRED = Map.ofEntries(
+			Map.entry("revertChange", Role.STAFF),
+			Map.entry("createToken", Role.USER),
+			Map.entry("disableToken", Role.USER),
+			Map.entry("enableToken", Role.USER),
+			Map.entry("deleteToken", Role.USER),
+			Map.entry("registerAgent", Role.ADMIN),
+			Map.entry("addGroupMember", Role.ADMIN),
+			Map.entry("removeGroupMember", Role.ADMIN),
+			Map.entry("tagObject", Role.STAFF),
+			Map.entry("untagObject", Role.STAFF),
+			Map.entry("createJournalEntry", Role.STAFF),
+			Map.entry("updateJournalEntry", Role.STAFF),
+			Map.entry("deleteJournalEntry", Role.STAFF));
 
 	/** Who writes each type through the generic write path (SPEC.md, Users, groups, roles). */
 	private static final Map<String, Role> WRITERS = Map.ofEntries(
@@ -48,7 +55,11 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("HostBuild", Role.STAFF),
 			Map.entry("HostHardware", Role.STAFF),
 			Map.entry("HostType", Role.STAFF),
-			Map.entry("CardType", Role.STAFF));
+			Map.entry("CardType", Role.STAFF),
+			Map.entry("Notice", Role.STAFF),
+			Map.entry("Tag", Role.STAFF),
+			Map.entry("User", Role.ADMIN),
+			Map.entry("Group", Role.ADMIN));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -203,27 +214,27 @@ class PermissionMatrixTest extends ApiTest {
 	}
 
 	/** For every mutation, a real call for a caller of the given role (one of the principals). */
-	private static final Map<String, java.util.function.BiFunction<PermissionMatrixTest, String, Call>> SCENARIOS = Map.of(
-			"createToken", (test, role) -> {
+	private static final Map<String, java.util.function.BiFunction<PermissionMatrixTest, String, Call>> SCENARIOS = Map.ofEntries(
+			Map.entry("createToken", (test, role) -> {
 				var comment = test.data().name("made-by-" + role);
 				return new Call("mutation { createToken(input: { comment: \"" + comment + "\" }) { key token { id comment } errors { code } } }",
 						payload -> {
 							assertThat((String) payload.get("key")).startsWith("cores_");
 							assertThat(test.tokenComments(((Map<String, Object>) payload.get("token")).get("id"))).isEqualTo(comment);
 						});
-			},
-			"revertChange", (test, role) -> test.revertOfANewBuilding(),
-			"disableToken", (test, role) -> test.toggle(role, "disableToken", true, false),
-			"enableToken", (test, role) -> test.toggle(role, "enableToken", false, true),
-			"deleteToken", (test, role) -> {
+			}),
+			Map.entry("revertChange", (test, role) -> test.revertOfANewBuilding()),
+			Map.entry("disableToken", (test, role) -> test.toggle(role, "disableToken", true, false)),
+			Map.entry("enableToken", (test, role) -> test.toggle(role, "enableToken", false, true)),
+			Map.entry("deleteToken", (test, role) -> {
 				var id = test.ownToken(role, true);
 				return new Call("mutation { deleteToken(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
 						payload -> {
 							assertThat(payload.get("deletedId")).isEqualTo(id);
 							assertThat(test.tokenExists(id)).as("the token is gone").isFalse();
 						});
-			},
-			"registerAgent", (test, role) -> {
+			}),
+			Map.entry("registerAgent", (test, role) -> {
 				var name = test.data().name("agent-of-" + role);
 				return new Call("mutation { registerAgent(input: { name: \"" + name + "\" }) { key agent { name token { role } } errors { code } } }",
 						payload -> {
@@ -232,7 +243,72 @@ class PermissionMatrixTest extends ApiTest {
 							assertThat(test.jdbc.queryForObject("SELECT count(*) FROM agent WHERE name = ?", Integer.class, name))
 								.isEqualTo(1);
 						});
-			});
+			}),
+			Map.entry("addGroupMember", (test, role) -> test.membership(role, "addGroupMember", false)),
+			Map.entry("removeGroupMember", (test, role) -> test.membership(role, "removeGroupMember", true)),
+			Map.entry("tagObject", (test, role) -> test.tagging(role, "tagObject", false)),
+			Map.entry("untagObject", (test, role) -> test.tagging(role, "untagObject", true)),
+			Map.entry("createJournalEntry", (test, role) -> {
+				long building = test.data().building(test.data().name("journaled-by-" + role));
+				var comments = test.data().name("note-by-" + role);
+				return new Call("mutation { createJournalEntry(input: { object: \"" + GlobalId.encode("Building", building)
+						+ "\", kind: WARNING, comments: \"" + comments + "\" }) { journalEntry { id } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT author_id FROM journal_entry WHERE comments = ?",
+								Long.class, comments)).isEqualTo(test.principal(role)));
+			}),
+			Map.entry("updateJournalEntry", (test, role) -> {
+				long entry = test.ownJournalEntry(role);
+				return new Call("mutation { updateJournalEntry(input: { id: \"" + GlobalId.encode("JournalEntry", entry)
+						+ "\", version: 0, comments: \"changed\" }) { journalEntry { id } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT comments FROM journal_entry WHERE id = ?",
+								String.class, entry)).isEqualTo("changed"));
+			}),
+			Map.entry("deleteJournalEntry", (test, role) -> {
+				long entry = test.ownJournalEntry(role);
+				return new Call("mutation { deleteJournalEntry(input: { id: \"" + GlobalId.encode("JournalEntry", entry)
+						+ "\", version: 0 }) { deletedId errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT count(*) FROM journal_entry WHERE id = ?",
+								Integer.class, entry)).isZero());
+			}));
+
+	/** Adding a fresh user to a fresh group, or removing them from it, checked in the table. */
+	private Call membership(String role, String mutation, boolean memberBefore) {
+		long group = data().insert("INSERT INTO user_group (name) VALUES (?) RETURNING id", data().name("group-of-" + role + "-" + mutation));
+		long user = data().user("member-of-" + role + "-" + mutation);
+		if (memberBefore) {
+			jdbc.update("INSERT INTO group_membership (user_id, group_id) VALUES (?, ?)", user, group);
+		}
+		return new Call("mutation { " + mutation + "(input: { group: \"" + GlobalId.encode("Group", group) + "\", user: \""
+				+ GlobalId.encode("User", user) + "\" }) { group { id } errors { code } } }",
+				payload -> assertThat(jdbc.queryForList("SELECT source FROM group_membership WHERE user_id = ? AND group_id = ?",
+						String.class, user, group)).isEqualTo(memberBefore ? List.of() : List.of("LOCAL")));
+	}
+
+	/** Tagging a fresh host, or untagging it, checked in the table. */
+	private Call tagging(String role, String mutation, boolean taggedBefore) {
+		long tag = data().tag("tag-of-" + role + "-" + mutation);
+		long host = data().host("tagged-by-" + role.toLowerCase() + "-" + mutation.toLowerCase(), null, "ACTIVE");
+		if (taggedBefore) {
+			data().tagObject(tag, "Host", host);
+		}
+		return new Call("mutation { " + mutation + "(input: { tag: \"" + GlobalId.encode("Tag", tag) + "\", object: \""
+				+ GlobalId.encode("Host", host) + "\" }) { tag { id } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT count(*) FROM tagged_item WHERE tag_id = ? AND object_id = ?",
+						Integer.class, tag, host)).isEqualTo(taggedBefore ? 0 : 1));
+	}
+
+	/** The user behind the principal of this role. */
+	private long principal(String role) {
+		return jdbc.queryForObject("SELECT owner_id FROM api_token WHERE key_hash = ?", Long.class,
+				io.cores.identity.internal.TokenKeys.hash(keys.get(role)));
+	}
+
+	/** A journal entry on a fresh building, written by the principal of this role. */
+	private long ownJournalEntry(String role) {
+		long building = data().building(data().name("noted-" + role + "-" + java.util.UUID.randomUUID()));
+		return data().insert("INSERT INTO journal_entry (object_type, object_id, author_id, comments) VALUES ('Building', ?, ?, 'note') "
+				+ "RETURNING id", building, principal(role));
+	}
 
 	/** The generic write type that serves this mutation, if one does. */
 	private io.cores.platform.graphql.write.WriteType<?> generic(String mutation) {
@@ -246,7 +322,7 @@ class PermissionMatrixTest extends ApiTest {
 			io.cores.platform.graphql.write.WriteType<?> type, String mutation) {
 		var samples = new io.cores.support.WriteSamples(asAdmin(), data(), nodeTypes);
 		if (mutation.equals(type.createField())) {
-			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(samples.createInput(type)) + ") { "
+			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(type, samples.createInput(type)) + ") { "
 					+ type.payloadField() + " { id } errors { code } } }",
 					payload -> assertThat(((Map<String, Object>) payload.get(type.payloadField())).get("id")).isNotNull());
 		}
@@ -267,8 +343,10 @@ class PermissionMatrixTest extends ApiTest {
 				var ids = List.of(samples.create(type), samples.create(type));
 				var field = WriteSamples.sharedField(type);
 				var plural = nodeTypes.get(type.name()).plural();
-				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + ", patch: { " + field.name() + ": "
-						+ literalValue(samples.sharedValue(type, field)) + " } }) { " + plural + " { id } errors { code } } }",
+				var patch = new LinkedHashMap<String, Object>();
+				patch.put(field.name(), samples.sharedValue(type, field));
+				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + ", patch: " + literal(type, patch)
+						+ " }) { " + plural + " { id } errors { code } } }",
 						payload -> assertThat((List<Map<String, Object>>) payload.get(plural)).extracting(o -> o.get("id"))
 							.containsExactlyElementsOf(ids));
 			};
@@ -291,14 +369,12 @@ class PermissionMatrixTest extends ApiTest {
 		return "[" + String.join(", ", ids.stream().map(id -> "{ id: \"" + id + "\", version: 0 }").toList()) + "]";
 	}
 
-	private static String literalValue(Object value) {
-		return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
-	}
 
-	/** An input object as a GraphQL literal. */
-	private static String literal(Map<String, Object> input) {
+	/** An input object as a GraphQL literal; enum values unquoted. */
+	private static String literal(io.cores.platform.graphql.write.WriteType<?> type, Map<String, Object> input) {
 		var parts = new ArrayList<String>();
-		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text ? "\"" + text + "\"" : value)));
+		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text
+				&& !type.fields().get(name).type().isEnum() ? "\"" + text + "\"" : value)));
 		return "{ " + String.join(", ", parts) + " }";
 	}
 

@@ -20,7 +20,18 @@ public final class WriteSamples {
 	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
 			// a lab of its own for each rack, so a patch may make them all default racks
 			Map.entry("Rack.lab", data -> io.cores.platform.graphql.GlobalId.encode("Lab",
-					data.lab(data.building("b" + java.util.UUID.randomUUID()), "l"))));
+					data.lab(data.building("b" + fresh()), "l"))),
+			Map.entry("Notice.targetGroup", data -> io.cores.platform.graphql.GlobalId.encode("Group",
+					data.insert("INSERT INTO user_group (name) VALUES (?) RETURNING id", data.name("group-" + fresh())))),
+			// millis, so that the scalar's form and the change log's are the same text
+			Map.entry("Notice.expiresAt", data -> "2999-01-01T10:20:30.123Z"),
+			Map.entry("Tag.slug", data -> data.name("slug-" + fresh())),
+			Map.entry("Tag.color", data -> fresh()),
+			Map.entry("User.email", data -> data.name(fresh()) + "@example.net"));
+
+	private static String fresh() {
+		return java.util.UUID.randomUUID().toString().substring(0, 6);
+	}
 
 	private final GraphQlTester admin;
 	private final TestData data;
@@ -84,9 +95,21 @@ public final class WriteSamples {
 		throw new IllegalStateException(type.name() + " has no field a bulk patch can share");
 	}
 
-	/** A value for the shared field that differs from what {@link #createInput} gave (a flag: true). */
+	/** A value for the shared field that differs from what {@link #createInput} gave. */
 	public Object sharedValue(WriteType<?> type, WriteType.Field<?> field) {
-		return field.type() == Boolean.class ? Boolean.TRUE : value(type, field);
+		if (field.type() == Boolean.class) {
+			return Boolean.TRUE;
+		}
+		if (field.type().isEnum()) {
+			return field.type().getEnumConstants()[1].toString();
+		}
+		if (field.type() == java.time.OffsetDateTime.class) {
+			return "2998-06-01T08:00:00.000Z";
+		}
+		if (field.type() == Integer.class || field.type() == Long.class) {
+			return 2;
+		}
+		return value(type, field);
 	}
 
 	/** Creates an object of the type as an admin; its id. */

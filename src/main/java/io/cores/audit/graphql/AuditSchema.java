@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.cores.audit.AuditedTypes;
 import io.cores.audit.ChangeAction;
 import io.cores.audit.JournalEntry;
 import io.cores.audit.JournalKind;
@@ -28,13 +29,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditSchema {
 
-	/** The primary objects: each has a change log and a journal. */
-	static final List<String> AUDITED = List.of("Building", "Lab", "Rack", "HdVendor", "HostBuild", "HostHardware",
-			"HostType", "CardType", "Card", "Host", "Nic", "Project", "Bookable", "Booking", "Reservation", "Notice",
-			"Loan", "User", "Group", "Token", "Agent", "Tag", "ScanConflict");
+	static final List<String> AUDITED = AuditedTypes.AUDITED;
 
-	/** What can be tagged; tagged_item's check constraint allows exactly these. */
-	static final List<String> TAGGABLE = List.of("Host", "Nic", "Lab", "Rack", "Bookable");
+	static final List<String> TAGGABLE = AuditedTypes.TAGGABLE;
 
 	@Bean
 	NodeType<ObjectChange, QObjectChange> objectChangeType() {

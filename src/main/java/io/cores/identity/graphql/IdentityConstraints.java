@@ -3,6 +3,7 @@ package io.cores.identity.graphql;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cores.identity.GroupMembers;
 import io.cores.identity.TokenManagement;
 import io.cores.platform.graphql.write.ConstraintError;
 
@@ -16,5 +17,10 @@ class IdentityConstraints {
 	@Bean
 	ConstraintError agentNameTaken() {
 		return new ConstraintError("agent_name_key", TokenManagement.AGENT_NAME_TAKEN);
+	}
+
+	@Bean
+	ConstraintError alreadyMember() {
+		return new ConstraintError("group_membership_key", GroupMembers.ALREADY_MEMBER);
 	}
 }

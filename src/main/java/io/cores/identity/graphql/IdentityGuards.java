@@ -70,6 +70,17 @@ class IdentityGuards {
 		return Guard.field("Mutation", "registerAgent", Access.role(Role.ADMIN));
 	}
 
+	/** Memberships, like users and groups: admins only. */
+	@Bean
+	Guard addGroupMemberAccess() {
+		return Guard.field("Mutation", "addGroupMember", Access.role(Role.ADMIN));
+	}
+
+	@Bean
+	Guard removeGroupMemberAccess() {
+		return Guard.field("Mutation", "removeGroupMember", Access.role(Role.ADMIN));
+	}
+
 	/** A user's email: to the user and to admins, on the field and in change-log snapshots. */
 	@Bean
 	RestrictedField userEmail() {
