@@ -46,7 +46,10 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("HostBuild", Role.STAFF),
 			Map.entry("HostHardware", Role.STAFF),
 			Map.entry("HostType", Role.STAFF),
-			Map.entry("CardType", Role.STAFF));
+			Map.entry("CardType", Role.STAFF),
+			Map.entry("Lab", Role.STAFF),
+			Map.entry("Host", Role.STAFF),
+			Map.entry("Nic", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -268,8 +271,18 @@ class PermissionMatrixTest extends ApiTest {
 	/** An input object as a GraphQL literal. */
 	private static String literal(Map<String, Object> input) {
 		var parts = new ArrayList<String>();
-		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text ? "\"" + text + "\"" : value)));
+		input.forEach((name, value) -> parts.add(name + ": " + literal(value)));
 		return "{ " + String.join(", ", parts) + " }";
+	}
+
+	private static String literal(Object value) {
+		if (value instanceof String text) {
+			return "\"" + text + "\"";
+		}
+		if (value instanceof List<?> list) {
+			return "[" + String.join(", ", list.stream().map(PermissionMatrixTest::literal).toList()) + "]";
+		}
+		return String.valueOf(value);
 	}
 
 	/** Disabling or enabling a token of the caller's own, checked in the payload and the table. */

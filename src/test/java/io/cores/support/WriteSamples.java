@@ -17,8 +17,15 @@ public final class WriteSamples {
 
 	/** Field values that a generic sample would get wrong, by "Type.field". */
 	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
-			// one line per field: Map.entry("Host.hostname", data -> data.name("h") + ".example.net"),
-			Map.entry("Building.address", data -> "Main street 1"));
+			Map.entry("Building.address", data -> "Main street 1"),
+			Map.entry("Lab.subnets", data -> java.util.List.of(data.subnet())),
+			Map.entry("Host.hostname", data -> data.name("h" + java.util.UUID.randomUUID().toString().substring(0, 6)) + ".example.net"),
+			// a vm host must be a hypervisor, which the first host found need not be
+			Map.entry("Host.vmHost", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.insert(
+					"INSERT INTO host (hostname, hypervisor) VALUES (?, true) RETURNING id",
+					data.name("hv" + java.util.UUID.randomUUID().toString().substring(0, 6))))),
+			Map.entry("Nic.mac", data -> data.mac()),
+			Map.entry("Nic.ip", data -> "192.0.2." + (1 + new java.util.Random().nextInt(250))));
 
 	private final GraphQlTester admin;
 	private final TestData data;
