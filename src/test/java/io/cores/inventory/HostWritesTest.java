@@ -137,7 +137,7 @@ class HostWritesTest extends ApiTest {
 	}
 
 	@Test
-	void aHostWithVmsIsNotDeletedButItsNicsAndCardsStayUnattached() {
+	void aHostWithVmsIsNotDeletedAndADeletedHostsNicStaysUnattachedAndNotPrimary() {
 		String hypervisor = written(create(input("hostname", hostname("parent"), "hypervisor", true)), "host", "id");
 		create(input("hostname", hostname("child"), "vmHost", hypervisor));
 		var refused = refusal(staff.run("deleteHost", input("id", hypervisor, "version", 0), "deletedId"));

@@ -27,11 +27,20 @@ import io.cores.platform.graphql.write.WriteType;
 
 /**
  * What clients may write of the inventory (SPEC.md: STAFF writes inventory), served by the
- * generic write path. Each uniqueness rule's one place is its constraint; the declarations say
- * what its violation tells the client.
+ * generic write path. Each rule's one place is its constraint (or, for the virtualisation rules,
+ * the trigger host_check_virtualisation); the declarations say what its violation tells the
+ * client. Where the constraint's own refusal would mislead or say too little, a rule here checks
+ * first and answers the same error.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryWrites {
+
+	private static final String HOSTNAME_IS_DNS_NAME = "Not a DNS name: dot-separated labels of letters, digits and "
+			+ "hyphens (not at a label's start or end), each at most 63 characters, 253 in all";
+
+	private static final String NOT_OWN_VM_HOST = "A host cannot be its own vm host";
+
+	private static final String PRIMARY_NEEDS_HOST = "Only a NIC on a host can be its primary NIC";
 
 	@Bean
 	WriteType<Building> buildingWrites() {
@@ -117,11 +126,6 @@ class InventoryWrites {
 			.repr(Host::getHostname);
 	}
 
-	static final String HOSTNAME_IS_DNS_NAME = "Not a DNS name: dot-separated labels of letters, digits and hyphens "
-			+ "(not at a label's start or end), each at most 63 characters, 253 in all";
-
-	static final String NOT_OWN_VM_HOST = "A host cannot be its own vm host";
-
 	/**
 	 * host_not_own_vm_host says it too, but the virtualisation trigger runs before the check and
 	 * would call a self-reference a loop or a missing hypervisor; this says what is wrong.
@@ -151,8 +155,6 @@ class InventoryWrites {
 			.rule(InventoryWrites::requirePrimaryHasHost)
 			.repr(Nic::getMac);
 	}
-
-	static final String PRIMARY_NEEDS_HOST = "Only a NIC on a host can be its primary NIC";
 
 	/**
 	 * nic_primary_needs_host says it too, but a trigger unsets primary on a NIC taken off its host
