@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.support.ApiTest;
 import io.cores.support.SchemaIntrospection;
+import io.cores.support.WriteSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -31,6 +32,7 @@ class PermissionMatrixTest extends ApiTest {
 
 	/** The least role each mutation needs; the service may narrow further (own tokens). */
 	private static final Map<String, Role> REQUIRED = Map.of(
+			"revertChange", Role.STAFF,
 			"createToken", Role.USER,
 			"disableToken", Role.USER,
 			"enableToken", Role.USER,
@@ -213,6 +215,7 @@ class PermissionMatrixTest extends ApiTest {
 							assertThat(test.tokenComments(((Map<String, Object>) payload.get("token")).get("id"))).isEqualTo(comment);
 						});
 			},
+			"revertChange", (test, role) -> test.revertOfANewBuilding(),
 			"disableToken", (test, role) -> test.toggle(role, "disableToken", true, false),
 			"enableToken", (test, role) -> test.toggle(role, "enableToken", false, true),
 			"deleteToken", (test, role) -> {
@@ -236,7 +239,8 @@ class PermissionMatrixTest extends ApiTest {
 
 	/** The generic write type that serves this mutation, if one does. */
 	private io.cores.platform.graphql.write.WriteType<?> generic(String mutation) {
-		return writable.stream().filter(t -> List.of(t.createField(), t.updateField(), t.deleteField()).contains(mutation))
+		return writable.stream().filter(t -> List.of(t.createField(), t.updateField(), t.deleteField(), t.bulkUpdateField(),
+				t.bulkDeleteField()).contains(mutation))
 			.findFirst().orElse(null);
 	}
 
@@ -261,11 +265,33 @@ class PermissionMatrixTest extends ApiTest {
 							.containsEntry("id", id).containsEntry("version", 1).containsEntry(field.name(), value));
 			};
 		}
+		if (mutation.equals(type.bulkUpdateField())) {
+			return (test, role) -> {
+				var ids = List.of(samples.create(type), samples.create(type));
+				var field = WriteSamples.sharedField(type);
+				var plural = nodeTypes.get(type.name()).plural();
+				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + ", patch: { " + field.name() + ": "
+						+ literal(samples.sharedValue(type, field)) + " } }) { " + plural + " { id } errors { code } } }",
+						payload -> assertThat((List<Map<String, Object>>) payload.get(plural)).extracting(o -> o.get("id"))
+							.containsExactlyElementsOf(ids));
+			};
+		}
+		if (mutation.equals(type.bulkDeleteField())) {
+			return (test, role) -> {
+				var ids = List.of(samples.create(type), samples.create(type));
+				return new Call("mutation { " + mutation + "(input: { items: " + items(ids) + " }) { deletedIds errors { code } } }",
+						payload -> assertThat(payload.get("deletedIds")).isEqualTo(ids));
+			};
+		}
 		return (test, role) -> {
 			var id = samples.create(type);
 			return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
 					payload -> assertThat(payload.get("deletedId")).isEqualTo(id));
 		};
+	}
+
+	private static String items(List<String> ids) {
+		return "[" + String.join(", ", ids.stream().map(id -> "{ id: \"" + id + "\", version: 0 }").toList()) + "]";
 	}
 
 	/** An input object as a GraphQL literal. */
@@ -283,6 +309,18 @@ class PermissionMatrixTest extends ApiTest {
 			return "[" + String.join(", ", list.stream().map(PermissionMatrixTest::literal).toList()) + "]";
 		}
 		return String.valueOf(value);
+	}
+
+	/** Undoing the creation of a building made for it: the building is gone. */
+	private Call revertOfANewBuilding() {
+		var name = data().name("reverted-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+		long building = data().building(name.substring(data().prefix().length() + 1));
+		long change = data().insert("INSERT INTO object_change (action, object_type, object_id, object_repr, data_after) "
+				+ "VALUES ('CREATE', 'Building', ?, ?, ?::jsonb) RETURNING id", building, name,
+				io.cores.platform.persistence.Json.write(Map.of("name", name)));
+		return new Call("mutation { revertChange(input: { id: \"" + GlobalId.encode("ObjectChange", change) + "\" }) { node { id } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT count(*) FROM building WHERE id = ?", Integer.class, building))
+					.isZero());
 	}
 
 	/** Disabling or enabling a token of the caller's own, checked in the payload and the table. */

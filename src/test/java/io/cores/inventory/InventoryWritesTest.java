@@ -89,6 +89,33 @@ class InventoryWritesTest extends ApiTest {
 		}
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void aBulkPatchThatBreaksAConstraintAtOneItemWritesNothingAndNamesTheItem() {
+		var first = data().building("one");
+		var second = data().building("two");
+		var ids = List.of(GlobalId.encode("Building", first), GlobalId.encode("Building", second));
+		var name = data().name("same");
+		var errors = graphQl(staff).document("""
+				mutation($items: [VersionedId!]!, $name: String) {
+				  bulkUpdateBuilding(input: { items: $items, patch: { name: $name } }) { buildings { id } errors { code field } }
+				}""").variable("items", ids.stream().map(id -> Map.of("id", id, "version", 0)).toList()).variable("name", name)
+			.execute().path("bulkUpdateBuilding.errors").entity(List.class).get();
+		assertThat(errors).containsExactly(Map.of("code", "NOT_UNIQUE", "field", List.of("input", "items", "1", "name")));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM building WHERE name = ?", Integer.class, name)).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = 'Building' AND object_id IN (?, ?)",
+				Integer.class, first, second)).isZero();
+	}
+
+	@Test
+	void aBulkWriteOfMoreThan500ItemsIsRefusedWhole() {
+		var items = java.util.stream.IntStream.range(0, 501)
+			.mapToObj(i -> Map.of("id", GlobalId.encode("Building", 1_000_000L + i), "version", 0)).toList();
+		graphQl(staff).document("mutation($items: [VersionedId!]!) { bulkDeleteBuilding(input: { items: $items }) { deletedIds } }")
+			.variable("items", items).execute().errors()
+			.expect(e -> e.getMessage().contains("501 items are over the maximum of 500")).verify();
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> createBuilding(String name) {
 		return graphQl(staff).document("mutation($n: String!) { createBuilding(input: { name: $n }) { building { id } errors { code field message } } }")

@@ -1,6 +1,7 @@
 package io.cores.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -17,8 +18,10 @@ public final class WriteSamples {
 
 	/** Field values that a generic sample would get wrong, by "Type.field". */
 	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
-			Map.entry("Building.address", data -> "Main street 1"),
-			Map.entry("Lab.subnets", data -> java.util.List.of(data.subnet())),
+			// a lab of its own for each rack, so a patch may make them all default racks
+			Map.entry("Rack.lab", data -> io.cores.platform.graphql.GlobalId.encode("Lab",
+					data.lab(data.building("b" + java.util.UUID.randomUUID()), "l"))),
+			Map.entry("Lab.subnets", data -> List.of(data.subnet())),
 			Map.entry("Host.hostname", data -> data.name("h" + java.util.UUID.randomUUID().toString().substring(0, 6)) + ".example.net"),
 			// a vm host must be a hypervisor, which the first host found need not be
 			Map.entry("Host.vmHost", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.insert(
@@ -26,6 +29,7 @@ public final class WriteSamples {
 					data.name("hv" + java.util.UUID.randomUUID().toString().substring(0, 6))))),
 			Map.entry("Nic.mac", data -> data.mac()),
 			Map.entry("Nic.ip", data -> "192.0.2." + (1 + new java.util.Random().nextInt(250))));
+
 
 	private final GraphQlTester admin;
 	private final TestData data;
@@ -68,6 +72,36 @@ public final class WriteSamples {
 			return field.type().getEnumConstants()[0].toString();
 		}
 		throw new IllegalStateException("No sample for " + type.name() + "." + field.name() + "; add it to WriteSamples.OVERRIDES");
+	}
+
+	/**
+	 * A field one value can be given to many objects at once (a bulk patch): an optional
+	 * value field, else a flag; never a unique name.
+	 */
+	public static WriteType.Field<?> sharedField(WriteType<?> type) {
+		List<WriteType.Field<?>> fields = new java.util.ArrayList<>(type.fields().values());
+		for (var field : fields) {
+			if (!field.required() && !field.isReference()) {
+				return field;
+			}
+		}
+		for (var field : fields) {
+			if (field.type() == Boolean.class) {
+				return field;
+			}
+		}
+		throw new IllegalStateException(type.name() + " has no field a bulk patch can share");
+	}
+
+	/**
+	 * A value for the shared field that differs from what {@link #createInput} gave (a flag:
+	 * true; a set such as a lab's subnets: empty, the one set that many objects may share).
+	 */
+	public Object sharedValue(WriteType<?> type, WriteType.Field<?> field) {
+		if (field.type() == List.class) {
+			return List.of();
+		}
+		return field.type() == Boolean.class ? Boolean.TRUE : value(type, field);
 	}
 
 	/** Creates an object of the type as an admin; its id. */

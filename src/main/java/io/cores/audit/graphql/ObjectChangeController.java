@@ -26,6 +26,22 @@ class ObjectChangeController {
 		return restricted.redact(change.getObjectType(), change.getObjectKey(), change.getDataBefore(), context);
 	}
 
+	/** Read from the snapshots the caller may see, so a hidden field's change is not named either. */
+	@SchemaMapping(typeName = "ObjectChange")
+	java.util.List<String> changedFields(ObjectChange change, GraphQLContext context) {
+		var before = dataBefore(change, context) instanceof java.util.Map<?, ?> map ? map : java.util.Map.of();
+		var after = dataAfter(change, context) instanceof java.util.Map<?, ?> map ? map : java.util.Map.of();
+		var fields = new java.util.TreeSet<String>();
+		before.keySet().forEach(key -> fields.add((String) key));
+		after.keySet().forEach(key -> fields.add((String) key));
+		fields.removeIf(field -> change.getDataBefore() != null && change.getDataAfter() != null
+				&& java.util.Objects.equals(before.get(field), after.get(field)));
+		if (change.getDataBefore() == null) {
+			fields.removeIf(field -> after.get(field) == null);
+		}
+		return java.util.List.copyOf(fields);
+	}
+
 	@SchemaMapping(typeName = "ObjectChange")
 	Object dataAfter(ObjectChange change, GraphQLContext context) {
 		return restricted.redact(change.getObjectType(), change.getObjectKey(), change.getDataAfter(), context);

@@ -17,6 +17,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.execution.SelfDescribingDataFetcher;
 
 import io.cores.platform.graphql.GlobalId;
+import io.cores.platform.graphql.NodeTypes;
 import io.cores.platform.graphql.UserError;
 import io.cores.platform.graphql.access.Guard;
 import io.cores.platform.graphql.access.GuardSet;
@@ -33,7 +34,8 @@ class WriteConfiguration {
 	GuardSet writeGuards(ObjectProvider<WriteType<?>> declared) {
 		var guards = new ArrayList<Guard>();
 		for (var type : declared.orderedStream().toList()) {
-			for (var field : List.of(type.createField(), type.updateField(), type.deleteField())) {
+			for (var field : List.of(type.createField(), type.updateField(), type.deleteField(), type.bulkUpdateField(),
+					type.bulkDeleteField())) {
 				guards.add(Guard.field("Mutation", field, type.writers()));
 			}
 		}
@@ -41,12 +43,13 @@ class WriteConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer writeConventions(ObjectProvider<WriteType<?>> declared) {
-		return builder -> builder.configureTypeDefinitions(new WriteConventions(declared.orderedStream().toList()));
+	GraphQlSourceBuilderCustomizer writeConventions(ObjectProvider<WriteType<?>> declared, NodeTypes nodeTypes) {
+		return builder -> builder.configureTypeDefinitions(new WriteConventions(declared.orderedStream().toList(),
+				name -> nodeTypes.get(name).plural()));
 	}
 
 	@Bean
-	RuntimeWiringConfigurer writeWiring(ObjectProvider<WriteType<?>> declared, Writes writes) {
+	RuntimeWiringConfigurer writeWiring(ObjectProvider<WriteType<?>> declared, Writes writes, NodeTypes nodeTypes) {
 		return wiring -> {
 			var mutation = TypeRuntimeWiring.newTypeWiring("Mutation");
 			for (var type : declared.orderedStream().toList()) {
@@ -59,6 +62,14 @@ class WriteConfiguration {
 				wiring.type("Delete" + type.name() + "Payload", t -> t
 					.dataFetcher("deletedId", entry("deletedId", ResolvableType.forClass(String.class)))
 					.dataFetcher("errors", entry("errors", ERRORS)));
+				var plural = nodeTypes.get(type.name()).plural();
+				wiring.type("BulkUpdate" + type.name() + "Payload", t -> t
+					.dataFetcher(plural, entry(plural, ResolvableType.forClassWithGenerics(List.class, type.entityClass())))
+					.dataFetcher("errors", entry("errors", ERRORS)));
+				wiring.type("BulkDelete" + type.name() + "Payload", t -> t
+					.dataFetcher("deletedIds", entry("deletedIds", ResolvableType.forClassWithGenerics(List.class, String.class)))
+					.dataFetcher("errors", entry("errors", ERRORS)));
+				wireBulk(mutation, writes, type, plural);
 			}
 			wiring.type(mutation);
 		};
@@ -74,6 +85,28 @@ class WriteConfiguration {
 			var outcome = writes.delete(type, input(env), env.getGraphQlContext());
 			var answer = new java.util.LinkedHashMap<String, Object>();
 			answer.put("deletedId", outcome.deletedKey() == null ? null : GlobalId.encode(type.name(), outcome.deletedKey()));
+			answer.put("errors", outcome.errors());
+			return answer;
+		}));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends io.cores.platform.persistence.BaseEntity> void wireBulk(TypeRuntimeWiring.Builder mutation,
+			Writes writes, WriteType<E> type, String plural) {
+		mutation.dataFetcher(type.bulkUpdateField(), payload(type.bulkUpdateField(), env -> {
+			var input = input(env);
+			var outcome = writes.bulkUpdate(type, (List<Map<String, Object>>) input.get("items"),
+					(Map<String, Object>) input.get("patch"), env.getGraphQlContext());
+			var answer = new java.util.LinkedHashMap<String, Object>();
+			answer.put(plural, outcome.errors().isEmpty() ? outcome.objects() : null);
+			answer.put("errors", outcome.errors());
+			return answer;
+		}));
+		mutation.dataFetcher(type.bulkDeleteField(), payload(type.bulkDeleteField(), env -> {
+			var outcome = writes.bulkDelete(type, (List<Map<String, Object>>) input(env).get("items"), env.getGraphQlContext());
+			var answer = new java.util.LinkedHashMap<String, Object>();
+			answer.put("deletedIds", outcome.errors().isEmpty()
+					? outcome.deletedKeys().stream().map(key -> GlobalId.encode(type.name(), key)).toList() : null);
 			answer.put("errors", outcome.errors());
 			return answer;
 		}));

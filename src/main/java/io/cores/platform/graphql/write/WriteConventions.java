@@ -31,14 +31,18 @@ import org.springframework.graphql.execution.TypeDefinitionConfigurer;
 class WriteConventions implements TypeDefinitionConfigurer {
 
 	private final List<WriteType<?>> types;
+	private final java.util.function.Function<String, String> plural;
 
-	WriteConventions(List<WriteType<?>> types) {
+	WriteConventions(List<WriteType<?>> types, java.util.function.Function<String, String> plural) {
 		this.types = types;
+		this.plural = plural;
 	}
 
 	@Override
 	public void configure(TypeDefinitionRegistry registry) {
 		var mutations = mutationFields(registry);
+		declare(registry, inputType("VersionedId", versioned()));
+		var bulkMutations = new ArrayList<FieldDefinition>();
 		for (var type : types) {
 			for (var field : List.of(type.createField(), type.updateField(), type.deleteField())) {
 				if (!mutations.contains(field)) {
@@ -49,6 +53,7 @@ class WriteConventions implements TypeDefinitionConfigurer {
 			var fields = objectFields(registry, type.name());
 			var create = new ArrayList<InputValueDefinition>();
 			var update = new ArrayList<InputValueDefinition>(versioned());
+			var patch = new ArrayList<InputValueDefinition>();
 			for (var field : type.fields().values()) {
 				var definition = fields.get(field.name());
 				if (definition == null) {
@@ -58,6 +63,7 @@ class WriteConventions implements TypeDefinitionConfigurer {
 				var description = definition.getDescription();
 				create.add(input(field.name(), field.required() ? required(valueType) : valueType, description));
 				update.add(input(field.name(), valueType, description));
+				patch.add(input(field.name(), valueType, description));
 			}
 			declare(registry, inputType("Create" + type.name() + "Input", create));
 			declare(registry, inputType("Update" + type.name() + "Input", update));
@@ -66,7 +72,43 @@ class WriteConventions implements TypeDefinitionConfigurer {
 			declare(registry, objectType("Create" + type.name() + "Payload", field(type.payloadField(), named(type.name())), errors));
 			declare(registry, objectType("Update" + type.name() + "Payload", field(type.payloadField(), named(type.name())), errors));
 			declare(registry, objectType("Delete" + type.name() + "Payload", field("deletedId", named("ID")), errors));
+			bulk(registry, type, patch, errors, bulkMutations);
 		}
+		if (!bulkMutations.isEmpty()) {
+			registry.add(graphql.language.ObjectTypeExtensionDefinition.newObjectTypeExtensionDefinition().name("Mutation")
+				.fieldDefinitions(bulkMutations).build());
+		}
+	}
+
+	/**
+	 * {@code bulkUpdateT(input: { items: [{ id, version }], patch: TPatch })} and
+	 * {@code bulkDeleteT(input: { items })}, for every writable type: added here, not in the
+	 * schema files, so no type can lack them.
+	 */
+	private void bulk(TypeDefinitionRegistry registry, WriteType<?> type, List<InputValueDefinition> patch,
+			FieldDefinition errors, List<FieldDefinition> mutations) {
+		var items = input("items", required(ListType.newListType(required(named("VersionedId"))).build()),
+				new Description("At most " + Writes.MAX_BULK + "; all are written or none.", null, false));
+		declare(registry, inputType(type.name() + "Patch", patch));
+		declare(registry, inputType("BulkUpdate" + type.name() + "Input",
+				List.of(items, input("patch", required(named(type.name() + "Patch")), null))));
+		declare(registry, inputType("BulkDelete" + type.name() + "Input", List.of(items)));
+		declare(registry, objectType("BulkUpdate" + type.name() + "Payload",
+				field(plural.apply(type.name()), ListType.newListType(required(named(type.name()))).build()), errors));
+		declare(registry, objectType("BulkDelete" + type.name() + "Payload",
+				field("deletedIds", ListType.newListType(required(named("ID"))).build()), errors));
+		mutations.add(mutation(type.bulkUpdateField(), "BulkUpdate" + type.name(),
+				"Applies one patch to many " + type.name() + " objects: all or nothing."));
+		mutations.add(mutation(type.bulkDeleteField(), "BulkDelete" + type.name(),
+				"Deletes many " + type.name() + " objects: all or nothing."));
+	}
+
+	private static FieldDefinition mutation(String name, String stem, String description) {
+		return FieldDefinition.newFieldDefinition().name(name)
+			.description(new Description(description, null, false))
+			.inputValueDefinitions(List.of(input("input", required(named(stem + "Input")), null)))
+			.type(required(named(stem + "Payload")))
+			.build();
 	}
 
 	private static List<InputValueDefinition> versioned() {

@@ -188,6 +188,15 @@ public final class WriteType<E extends BaseEntity> {
 		return "delete" + name;
 	}
 
+	/** The bulk mutations, added to the schema by convention for every writable type. */
+	public String bulkUpdateField() {
+		return "bulkUpdate" + name;
+	}
+
+	public String bulkDeleteField() {
+		return "bulkDelete" + name;
+	}
+
 	/** The payload field that holds the written object: the type name in lowerCamelCase. */
 	public String payloadField() {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1);

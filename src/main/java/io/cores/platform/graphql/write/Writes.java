@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.cores.platform.audit.Actor;
 import io.cores.platform.audit.ObjectChanged;
 import io.cores.platform.graphql.GlobalId;
+import io.cores.platform.graphql.InvalidInputException;
 import io.cores.platform.graphql.NodeTypes;
 import io.cores.platform.graphql.UserError;
 import io.cores.platform.persistence.BaseEntity;
@@ -76,46 +77,213 @@ public class Writes {
 				}
 			}
 			bind(type, entity, input, write);
+			if (write.errors().isEmpty()) {
+				type.rules().forEach(rule -> rule.check(entity, write));
+			}
+			if (!write.errors().isEmpty()) {
+				return rollback(write.errors());
+			}
 			return save(type, entity, write, null);
 		});
 	}
 
 	public <E extends BaseEntity> Outcome<E> update(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
 		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
-		return guarded(type, Write.Action.UPDATE, () -> {
-			var current = locked(type, key, (Integer) input.get("version"), context);
-			var before = snapshot(type, current);
-			var given = new LinkedHashMap<>(input);
-			given.remove("id");
-			given.remove("version");
-			var write = new Write<E>(Write.Action.UPDATE, context, given, before);
-			for (var name : given.keySet()) {
-				var field = type.fields().get(name);
-				if (field.required() && given.get(name) == null) {
-					write.reject(UserError.Code.REQUIRED, name + " may not be cleared", name);
-				}
-			}
-			bind(type, current, given, write);
-			return save(type, current, write, before);
-		});
+		return updating(type, key, (Integer) input.get("version"), patch(input), context);
 	}
 
 	public <E extends BaseEntity> Outcome<E> delete(WriteType<E> type, Map<String, Object> input, GraphQLContext context) {
 		long key = GlobalId.decodeKey((String) input.get("id"), type.name(), "input.id");
-		return guarded(type, Write.Action.DELETE, () -> {
-			var current = locked(type, key, (Integer) input.get("version"), context);
-			var before = snapshot(type, current);
-			var write = new Write<E>(Write.Action.DELETE, context, Map.of(), before);
-			type.deleteRules().forEach(rule -> rule.check(current, write));
-			if (!write.errors().isEmpty()) {
-				return rollback(write.errors());
+		return deleting(type, key, (Integer) input.get("version"), context);
+	}
+
+	/**
+	 * Changes an object whatever its version now (a revert: the change to undo names the
+	 * object, not a version the client read); still locked, bound and checked like any update.
+	 */
+	public <E extends BaseEntity> Outcome<E> updateCurrent(WriteType<E> type, long key, Map<String, Object> patch,
+			GraphQLContext context) {
+		return updating(type, key, ANY_VERSION, patch, context);
+	}
+
+	/** Deletes an object whatever its version now (a revert of its creation). */
+	public <E extends BaseEntity> Outcome<E> deleteCurrent(WriteType<E> type, long key, GraphQLContext context) {
+		return deleting(type, key, ANY_VERSION, context);
+	}
+
+	/**
+	 * Stands for "whatever version the row has": never a client's, whose version the schema
+	 * requires (Int!), so no input can skip the check.
+	 */
+	private static final Integer ANY_VERSION = null;
+
+	private <E extends BaseEntity> Outcome<E> updating(WriteType<E> type, long key, Integer version,
+			Map<String, Object> patch, GraphQLContext context) {
+		return guarded(type, Write.Action.UPDATE, () -> {
+			var prepared = prepareUpdate(type, key, version, patch, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
 			}
-			var repr = type.repr(current);
-			entityManager.remove(current);
-			entityManager.flush();
-			logged(type.name(), key, "DELETE", repr, before, null, context);
+			return save(type, prepared.entity(), prepared.write(), prepared.before());
+		});
+	}
+
+	private <E extends BaseEntity> Outcome<E> deleting(WriteType<E> type, long key, Integer version, GraphQLContext context) {
+		return guarded(type, Write.Action.DELETE, () -> {
+			var prepared = prepareDelete(type, key, version, context);
+			if (!prepared.write().errors().isEmpty()) {
+				return rollback(prepared.write().errors());
+			}
+			remove(type, prepared);
 			return new Outcome<E>(null, key, List.of());
 		});
+	}
+
+	/** The outcome of a bulk write: the objects written (or the keys deleted), or every error found, by item. */
+	public record BulkOutcome<E>(List<E> objects, List<Long> deletedKeys, List<UserError> errors) {
+	}
+
+	/**
+	 * One patch applied to many objects, all or nothing in one transaction. Each item is locked
+	 * and checked (version, fields, rules) first, and every problem found is reported under
+	 * its item's index ({@code ["input", "items", "3", "version"]}); only a write with none is
+	 * saved, item by item, and a constraint the database refuses stops it at that item.
+	 */
+	public <E extends BaseEntity> BulkOutcome<E> bulkUpdate(WriteType<E> type, List<Map<String, Object>> items,
+			Map<String, Object> patch, GraphQLContext context) {
+		var keys = keys(type, items);
+		var at = new int[] { -1 };
+		return bulk(type, Write.Action.UPDATE, at, () -> {
+			var prepared = new ArrayList<Prepared<E>>();
+			var errors = new ArrayList<UserError>();
+			for (int i = 0; i < items.size(); i++) {
+				at[0] = i;
+				try {
+					var item = prepareUpdate(type, keys.get(i), (Integer) items.get(i).get("version"), patch, context);
+					int index = i;
+					item.write().errors().forEach(e -> errors.add(itemError(index, e)));
+					prepared.add(item);
+					if (errors.isEmpty()) {
+						// written now, so a constraint the database refuses is this item's
+						entityManager.flush();
+					}
+				}
+				catch (Refused refused) {
+					errors.add(itemError(i, refused.error));
+				}
+			}
+			if (!errors.isEmpty()) {
+				return new BulkOutcome<E>(List.of(), List.of(), errors);
+			}
+			var saved = new ArrayList<E>();
+			for (int i = 0; i < prepared.size(); i++) {
+				at[0] = i;
+				var item = prepared.get(i);
+				saved.add(save(type, item.entity(), item.write(), item.before()).object());
+			}
+			return new BulkOutcome<E>(saved, List.of(), List.of());
+		});
+	}
+
+	/** Many deletes, all or nothing, with errors by item as {@link #bulkUpdate} reports them. */
+	public <E extends BaseEntity> BulkOutcome<E> bulkDelete(WriteType<E> type, List<Map<String, Object>> items,
+			GraphQLContext context) {
+		var keys = keys(type, items);
+		var at = new int[] { -1 };
+		return bulk(type, Write.Action.DELETE, at, () -> {
+			var prepared = new ArrayList<Prepared<E>>();
+			var errors = new ArrayList<UserError>();
+			for (int i = 0; i < items.size(); i++) {
+				try {
+					var item = prepareDelete(type, keys.get(i), (Integer) items.get(i).get("version"), context);
+					int index = i;
+					item.write().errors().forEach(e -> errors.add(itemError(index, e)));
+					prepared.add(item);
+				}
+				catch (Refused refused) {
+					errors.add(itemError(i, refused.error));
+				}
+			}
+			if (!errors.isEmpty()) {
+				return new BulkOutcome<E>(List.of(), List.of(), errors);
+			}
+			for (int i = 0; i < prepared.size(); i++) {
+				at[0] = i;
+				remove(type, prepared.get(i));
+			}
+			return new BulkOutcome<E>(List.of(), keys, List.of());
+		});
+	}
+
+	/** An object locked and checked for a write, with the write's findings and its data before. */
+	private record Prepared<E>(E entity, Write<E> write, Map<String, Object> before, long key) {
+	}
+
+	private <E extends BaseEntity> Prepared<E> prepareUpdate(WriteType<E> type, long key, Integer version,
+			Map<String, Object> patch, GraphQLContext context) {
+		var current = locked(type, key, version, context);
+		var before = snapshot(type, current);
+		var write = new Write<E>(Write.Action.UPDATE, context, patch, before);
+		for (var name : patch.keySet()) {
+			var field = type.fields().get(name);
+			if (field != null && field.required() && patch.get(name) == null) {
+				write.reject(UserError.Code.REQUIRED, name + " may not be cleared", name);
+			}
+		}
+		bind(type, current, patch, write);
+		if (write.errors().isEmpty()) {
+			type.rules().forEach(rule -> rule.check(current, write));
+		}
+		return new Prepared<>(current, write, before, key);
+	}
+
+	private <E extends BaseEntity> Prepared<E> prepareDelete(WriteType<E> type, long key, Integer version,
+			GraphQLContext context) {
+		var current = locked(type, key, version, context);
+		var before = snapshot(type, current);
+		var write = new Write<E>(Write.Action.DELETE, context, Map.of(), before);
+		type.deleteRules().forEach(rule -> rule.check(current, write));
+		return new Prepared<>(current, write, before, key);
+	}
+
+	private <E extends BaseEntity> void remove(WriteType<E> type, Prepared<E> prepared) {
+		var repr = type.repr(prepared.entity());
+		entityManager.remove(prepared.entity());
+		entityManager.flush();
+		logged(type.name(), prepared.key(), "DELETE", repr, prepared.before(), null, prepared.write().context());
+	}
+
+	/** An update input without its id and version: the fields to change. */
+	private static Map<String, Object> patch(Map<String, Object> input) {
+		var patch = new LinkedHashMap<>(input);
+		patch.remove("id");
+		patch.remove("version");
+		return patch;
+	}
+
+	private static List<Long> keys(WriteType<?> type, List<Map<String, Object>> items) {
+		if (items.size() > MAX_BULK) {
+			throw new InvalidInputException("input.items", items.size() + " items are over the maximum of " + MAX_BULK);
+		}
+		var keys = new ArrayList<Long>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			keys.add(GlobalId.decodeKey((String) items.get(i).get("id"), type.name(), "input.items[" + i + "].id"));
+		}
+		if (new java.util.HashSet<>(keys).size() != keys.size()) {
+			throw new InvalidInputException("input.items", "names an object more than once");
+		}
+		return keys;
+	}
+
+	/** At most this many items in one bulk write: one transaction holds a lock on each. */
+	public static final int MAX_BULK = 500;
+
+	/** The error of one item: its field path under {@code ["input", "items", "<index>"]}. */
+	private static UserError itemError(int index, UserError error) {
+		var path = new ArrayList<String>(List.of("input", "items", Integer.toString(index)));
+		var field = error.field();
+		path.addAll(field.isEmpty() ? List.of() : field.subList(1, field.size()));
+		return new UserError(List.copyOf(path), error.message(), error.code());
 	}
 
 	/** Binds the named input fields, converting values and resolving references; problems go to {@code write}. */
@@ -151,12 +319,6 @@ public class Writes {
 	}
 
 	private <E extends BaseEntity> Outcome<E> save(WriteType<E> type, E entity, Write<E> write, Map<String, Object> before) {
-		if (write.errors().isEmpty()) {
-			type.rules().forEach(rule -> rule.check(entity, write));
-		}
-		if (!write.errors().isEmpty()) {
-			return rollback(write.errors());
-		}
 		boolean created = entity.getId() == null;
 		if (created) {
 			entityManager.persist(entity);
@@ -184,7 +346,7 @@ public class Writes {
 		if (entity == null || !visible(type.name(), key, context)) {
 			throw new Refused(UserError.of(UserError.Code.NOT_FOUND, "No " + type.name() + " with this id", "input", "id"));
 		}
-		if (version == null || entity.getVersion() != version) {
+		if (version != null && entity.getVersion() != version) {
 			throw new Refused(UserError.of(UserError.Code.STALE_VERSION,
 					"The " + type.name() + " changed since you read it (now version " + entity.getVersion() + ")", "input",
 					"version"));
@@ -248,6 +410,10 @@ public class Writes {
 		if (type == Integer.class && raw instanceof Number n) {
 			return n.intValue();
 		}
+		if (type == OffsetDateTime.class && raw instanceof String text) {
+			// a snapshot's timestamp, restored by a revert
+			return OffsetDateTime.parse(text);
+		}
 		return raw;
 	}
 
@@ -271,6 +437,32 @@ public class Writes {
 				throw ex;
 			}
 			return Outcome.refused(List.of(error));
+		}
+	}
+
+	/** Runs a bulk write in one transaction; a refused constraint is reported at the item being saved. */
+	private <E extends BaseEntity> BulkOutcome<E> bulk(WriteType<E> type, Write.Action action, int[] at,
+			java.util.function.Supplier<BulkOutcome<E>> work) {
+		try {
+			return transactions.execute(status -> {
+				// only the explicit flushes write, item by item: a query must not flush an item early
+				entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+				var outcome = work.get();
+				if (!outcome.errors().isEmpty()) {
+					status.setRollbackOnly();
+				}
+				return outcome;
+			});
+		}
+		catch (Refused refused) {
+			return new BulkOutcome<>(List.of(), List.of(), List.of(itemError(Math.max(at[0], 0), refused.error)));
+		}
+		catch (RuntimeException ex) {
+			var error = violation(type, action, ex);
+			if (error == null) {
+				throw ex;
+			}
+			return new BulkOutcome<>(List.of(), List.of(), List.of(itemError(Math.max(at[0], 0), error)));
 		}
 	}
 

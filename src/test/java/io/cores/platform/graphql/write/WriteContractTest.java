@@ -61,7 +61,10 @@ class WriteContractTest extends ApiTest {
 					DynamicTest.dynamicTest("a missing required field writes nothing", () -> missingRequired(type)),
 					DynamicTest.dynamicTest("a reference to nothing is NOT_FOUND", () -> danglingReference(type)),
 					DynamicTest.dynamicTest("delete, one DELETE record", () -> delete(type)),
-					DynamicTest.dynamicTest("only writers write", () -> onlyWriters(type)))));
+					DynamicTest.dynamicTest("only writers write", () -> onlyWriters(type)),
+					DynamicTest.dynamicTest("bulk update: one patch, one record per item", () -> bulkUpdate(type)),
+					DynamicTest.dynamicTest("bulk update is all or nothing, errors by item", () -> bulkAllOrNothing(type)),
+					DynamicTest.dynamicTest("bulk delete", () -> bulkDelete(type)))));
 		}
 		return containers.stream();
 	}
@@ -218,6 +221,56 @@ class WriteContractTest extends ApiTest {
 		var typeOf = (Map<String, Object>) fields.stream().filter(f -> f.get("name").equals(field)).findFirst().orElseThrow()
 			.get("type");
 		return (String) (typeOf.get("name") != null ? typeOf.get("name") : ((Map<String, Object>) typeOf.get("ofType")).get("name"));
+	}
+
+	private void bulkUpdate(WriteType<?> type) {
+		var ids = List.of(samples.create(type), samples.create(type), samples.create(type));
+		var field = WriteSamples.sharedField(type);
+		var value = samples.sharedValue(type, field);
+		var plural = nodeTypes.get(type.name()).plural();
+		var payload = run(staff, type.bulkUpdateField(), "BulkUpdate" + type.name() + "Input",
+				Map.of("items", versions(ids, 0), "patch", Map.of(field.name(), value)), plural + " { id version }");
+		assertThat(codes(payload)).isEmpty();
+		assertThat((List<Map<String, Object>>) payload.get(plural)).extracting(o -> o.get("id"), o -> o.get("version"))
+			.containsExactly(ids.stream().map(id -> org.assertj.core.groups.Tuple.tuple(id, 1)).toArray(org.assertj.core.groups.Tuple[]::new));
+		for (var id : ids) {
+			assertThat(readBack(type, id).get(field.name())).isEqualTo(value);
+			assertThat(changes(type, id, "UPDATE")).isEqualTo(1);
+		}
+	}
+
+	private void bulkAllOrNothing(WriteType<?> type) {
+		var ids = List.of(samples.create(type), samples.create(type), samples.create(type));
+		var field = WriteSamples.sharedField(type);
+		var befores = ids.stream().map(id -> readBack(type, id)).toList();
+		var items = new ArrayList<>(versions(ids, 0));
+		items.set(1, Map.of("id", ids.get(1), "version", 5));
+		var payload = run(staff, type.bulkUpdateField(), "BulkUpdate" + type.name() + "Input",
+				Map.of("items", items, "patch", Map.of(field.name(), samples.sharedValue(type, field))),
+				nodeTypes.get(type.name()).plural() + " { id }");
+		assertThat((List<Map<String, Object>>) payload.get("errors")).extracting(e -> e.get("code"), e -> e.get("field"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("STALE_VERSION", List.of("input", "items", "1", "version")));
+		var deleted = run(staff, type.bulkDeleteField(), "BulkDelete" + type.name() + "Input", Map.of("items", items), "deletedIds");
+		assertThat(codes(deleted)).containsExactly("STALE_VERSION");
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(readBack(type, ids.get(i))).as("item " + i + " untouched").isEqualTo(befores.get(i));
+			assertThat(changes(type, ids.get(i), null)).isEqualTo(1);
+		}
+	}
+
+	private void bulkDelete(WriteType<?> type) {
+		var ids = List.of(samples.create(type), samples.create(type));
+		var payload = run(staff, type.bulkDeleteField(), "BulkDelete" + type.name() + "Input", Map.of("items", versions(ids, 0)),
+				"deletedIds");
+		assertThat(codes(payload)).isEmpty();
+		assertThat(payload.get("deletedIds")).isEqualTo(ids);
+		for (var id : ids) {
+			assertThat(changes(type, id, "DELETE")).isEqualTo(1);
+		}
+	}
+
+	private static List<Map<String, Object>> versions(List<String> ids, int version) {
+		return ids.stream().map(id -> Map.<String, Object>of("id", id, "version", version)).toList();
 	}
 
 	/** What reading the object back shows of its writable fields: references by id. */
