@@ -122,4 +122,48 @@ public class Host extends BaseEntity {
 	public String getComment() {
 		return comment;
 	}
+
+	public void setHostname(String hostname) {
+		this.hostname = hostname;
+	}
+
+	public void setSerial(String serial) {
+		this.serial = serial;
+	}
+
+	public void setAssetNumber(String assetNumber) {
+		this.assetNumber = assetNumber;
+	}
+
+	public void setHdVendorId(Long hdVendorId) {
+		this.hdVendorId = hdVendorId;
+	}
+
+	public void setHardwareId(Long hardwareId) {
+		this.hardwareId = hardwareId;
+	}
+
+	public void setRackId(Long rackId) {
+		this.rackId = rackId;
+	}
+
+	public void setTypeId(Long typeId) {
+		this.typeId = typeId;
+	}
+
+	public void setBuildId(Long buildId) {
+		this.buildId = buildId;
+	}
+
+	public void setVmHostId(Long vmHostId) {
+		this.vmHostId = vmHostId;
+	}
+
+	public void setHypervisor(boolean hypervisor) {
+		this.hypervisor = hypervisor;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
+	}
 }

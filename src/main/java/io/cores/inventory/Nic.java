@@ -62,4 +62,24 @@ public class Nic extends BaseEntity {
 	public String getRole() {
 		return role;
 	}
+
+	public void setMac(String mac) {
+		this.mac = mac;
+	}
+
+	public void setIp(String ip) {
+		this.ip = ip;
+	}
+
+	public void setHostId(Long hostId) {
+		this.hostId = hostId;
+	}
+
+	public void setPrimary(boolean primary) {
+		this.primary = primary;
+	}
+
+	public void setRole(String role) {
+		this.role = role;
+	}
 }

@@ -59,7 +59,10 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("Notice", Role.STAFF),
 			Map.entry("Tag", Role.STAFF),
 			Map.entry("User", Role.ADMIN),
-			Map.entry("Group", Role.ADMIN));
+			Map.entry("Group", Role.ADMIN),
+			Map.entry("Lab", Role.STAFF),
+			Map.entry("Host", Role.STAFF),
+			Map.entry("Nic", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -369,13 +372,21 @@ class PermissionMatrixTest extends ApiTest {
 		return "[" + String.join(", ", ids.stream().map(id -> "{ id: \"" + id + "\", version: 0 }").toList()) + "]";
 	}
 
-
 	/** An input object as a GraphQL literal; enum values unquoted. */
 	private static String literal(io.cores.platform.graphql.write.WriteType<?> type, Map<String, Object> input) {
 		var parts = new ArrayList<String>();
-		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text
-				&& !type.fields().get(name).type().isEnum() ? "\"" + text + "\"" : value)));
+		input.forEach((name, value) -> parts.add(name + ": " + (type.fields().get(name).type().isEnum() ? value : literal(value))));
 		return "{ " + String.join(", ", parts) + " }";
+	}
+
+	private static String literal(Object value) {
+		if (value instanceof String text) {
+			return "\"" + text + "\"";
+		}
+		if (value instanceof List<?> list) {
+			return "[" + String.join(", ", list.stream().map(PermissionMatrixTest::literal).toList()) + "]";
+		}
+		return String.valueOf(value);
 	}
 
 	/** Undoing the creation of a building made for it: the building is gone. */

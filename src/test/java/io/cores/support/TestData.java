@@ -44,10 +44,15 @@ public final class TestData {
 
 	/** A fresh 172.16-31.x.0/24 block (demo data uses 10/8), added to the lab's subnets. */
 	public String subnet(long lab) {
-		long n = NETS.getAndIncrement();
-		var cidr = "172." + (16 + n / 256) + "." + (n % 256) + ".0/24";
+		var cidr = subnet();
 		jdbc.update("INSERT INTO lab_subnet (lab_id, subnet) VALUES (?, ?::cidr)", lab, cidr);
 		return cidr;
+	}
+
+	/** A fresh 172.16-31.x.0/24 block, in no lab yet. */
+	public String subnet() {
+		long n = NETS.getAndIncrement();
+		return "172." + (16 + n / 256) + "." + (n % 256) + ".0/24";
 	}
 
 	public long rack(long lab, String name, boolean isDefault) {

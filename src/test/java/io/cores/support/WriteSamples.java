@@ -27,7 +27,15 @@ public final class WriteSamples {
 			Map.entry("Notice.expiresAt", data -> "2999-01-01T10:20:30.123Z"),
 			Map.entry("Tag.slug", data -> data.name("slug-" + fresh())),
 			Map.entry("Tag.color", data -> fresh()),
-			Map.entry("User.email", data -> data.name(fresh()) + "@example.net"));
+			Map.entry("User.email", data -> data.name(fresh()) + "@example.net"),
+			Map.entry("Lab.subnets", data -> List.of(data.subnet())),
+			Map.entry("Host.hostname", data -> data.name("h" + fresh()) + ".example.net"),
+			// a vm host must be a hypervisor, which the first host found need not be
+			Map.entry("Host.vmHost", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.insert(
+					"INSERT INTO host (hostname, hypervisor) VALUES (?, true) RETURNING id",
+					data.name("hv" + fresh())))),
+			Map.entry("Nic.mac", data -> data.mac()),
+			Map.entry("Nic.ip", data -> "192.0.2." + (1 + new java.util.Random().nextInt(250))));
 
 	private static String fresh() {
 		return java.util.UUID.randomUUID().toString().substring(0, 6);
@@ -97,6 +105,10 @@ public final class WriteSamples {
 
 	/** A value for the shared field that differs from what {@link #createInput} gave. */
 	public Object sharedValue(WriteType<?> type, WriteType.Field<?> field) {
+		if (field.type() == List.class) {
+			// a set such as a lab's subnets: the empty one is the set that many objects may share
+			return List.of();
+		}
 		if (field.type() == Boolean.class) {
 			return Boolean.TRUE;
 		}
