@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLContext;
-import com.querydsl.jpa.impl.JPAQueryFactory;
+import io.cores.platform.graphql.ConnectionQueries;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,13 +25,13 @@ import io.cores.platform.graphql.UserError;
 class AuditedObjects {
 
 	private final NodeTypes types;
-	private final JPAQueryFactory queries;
+	private final ConnectionQueries reads;
 	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
 
-	AuditedObjects(NodeTypes types, JPAQueryFactory queries, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+	AuditedObjects(NodeTypes types, ConnectionQueries reads, JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.types = types;
-		this.queries = queries;
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.events = events;
 	}
@@ -42,11 +42,7 @@ class AuditedObjects {
 		if (!allowed.contains(object.type())) {
 			return new Found(null, UserError.of(UserError.Code.INVALID, "A " + object.type() + " " + what, "input", field));
 		}
-		var type = types.get(object.type());
-		var alias = type.root();
-		boolean visible = queries.selectOne().from(alias)
-			.where(type.idOf(alias).eq(object.key()), type.visibility(context, alias)).fetchFirst() != null;
-		if (!visible) {
+		if (!reads.visible(types.get(object.type()), object.key(), context)) {
 			return new Found(null, UserError.of(UserError.Code.NOT_FOUND, "No " + object.type() + " with this id", "input", field));
 		}
 		return new Found(object, null);

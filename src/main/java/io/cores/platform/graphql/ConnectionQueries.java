@@ -170,6 +170,13 @@ public class ConnectionQueries {
 		return counts;
 	}
 
+	/** Whether an object of the type exists and the caller may see it, by the type's own visibility rule. */
+	public boolean visible(NodeType<?, ?> type, long key, GraphQLContext context) {
+		var alias = type.root();
+		return queries.selectOne().from(alias).where(type.idOf(alias).eq(key), type.visibility(context, alias))
+			.fetchFirst() != null;
+	}
+
 	/** Objects of one type by id, those the caller may see. */
 	public Map<Long, Object> byIds(NodeType<?, ?> type, Collection<Long> ids, GraphQLContext context) {
 		var alias = type.root();

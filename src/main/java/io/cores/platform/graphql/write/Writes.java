@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.querydsl.jpa.impl.JPAQueryFactory;
 import graphql.GraphQLContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cores.platform.audit.Actor;
 import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.graphql.ConnectionQueries;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.InvalidInputException;
 import io.cores.platform.graphql.NodeTypes;
@@ -44,16 +44,16 @@ public class Writes {
 
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
-	private final JPAQueryFactory queries;
+	private final ConnectionQueries reads;
 	private final NodeTypes types;
 	private final ApplicationEventPublisher events;
 	private final Actor.Lookup actors;
 
-	Writes(EntityManager entityManager, TransactionTemplate transactions, JPAQueryFactory queries, NodeTypes types,
+	Writes(EntityManager entityManager, TransactionTemplate transactions, ConnectionQueries reads, NodeTypes types,
 			ApplicationEventPublisher events, Actor.Lookup actors) {
 		this.entityManager = entityManager;
 		this.transactions = transactions;
-		this.queries = queries;
+		this.reads = reads;
 		this.types = types;
 		this.events = events;
 		this.actors = actors;
@@ -365,12 +365,8 @@ public class Writes {
 		}
 	}
 
-	/** Whether an object of the type exists and the caller may see it, by the type's own visibility rule. */
 	private boolean visible(String typeName, long key, GraphQLContext context) {
-		var type = types.get(typeName);
-		var alias = type.root();
-		return queries.selectOne().from(alias).where(type.idOf(alias).eq(key), type.visibility(context, alias))
-			.fetchFirst() != null;
+		return reads.visible(types.get(typeName), key, context);
 	}
 
 	private void logged(String type, long key, String action, String repr, Map<String, Object> before,
