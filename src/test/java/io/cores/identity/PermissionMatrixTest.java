@@ -30,12 +30,22 @@ import static org.assertj.core.api.Assertions.fail;
 class PermissionMatrixTest extends ApiTest {
 
 	/** The least role each mutation needs; the service may narrow further (own tokens). */
-	private static final Map<String, Role> REQUIRED = Map.of(
-			"createToken", Role.USER,
-			"disableToken", Role.USER,
-			"enableToken", Role.USER,
-			"deleteToken", Role.USER,
-			"registerAgent", Role.ADMIN);
+	private static final Map<String, Role> REQUIRED = Map.ofEntries(
+			Map.entry("createToken", Role.USER),
+			Map.entry("disableToken", Role.USER),
+			Map.entry("enableToken", Role.USER),
+			Map.entry("deleteToken", Role.USER),
+			Map.entry("registerAgent", Role.ADMIN),
+			// holds: any user for their own (HoldManagement checks whose), deleting for admins
+			Map.entry("createBooking", Role.USER),
+			Map.entry("updateBooking", Role.USER),
+			Map.entry("cancelBooking", Role.USER),
+			Map.entry("deleteBooking", Role.ADMIN),
+			Map.entry("createReservation", Role.USER),
+			Map.entry("updateReservation", Role.USER),
+			Map.entry("endReservation", Role.USER),
+			Map.entry("cancelReservation", Role.USER),
+			Map.entry("deleteReservation", Role.ADMIN));
 
 	/** Who writes each type through the generic write path (SPEC.md, Users, groups, roles). */
 	private static final Map<String, Role> WRITERS = Map.ofEntries(
@@ -46,7 +56,9 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("HostBuild", Role.STAFF),
 			Map.entry("HostHardware", Role.STAFF),
 			Map.entry("HostType", Role.STAFF),
-			Map.entry("CardType", Role.STAFF));
+			Map.entry("CardType", Role.STAFF),
+			Map.entry("Project", Role.STAFF),
+			Map.entry("Bookable", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -201,26 +213,26 @@ class PermissionMatrixTest extends ApiTest {
 	}
 
 	/** For every mutation, a real call for a caller of the given role (one of the principals). */
-	private static final Map<String, java.util.function.BiFunction<PermissionMatrixTest, String, Call>> SCENARIOS = Map.of(
-			"createToken", (test, role) -> {
+	private static final Map<String, java.util.function.BiFunction<PermissionMatrixTest, String, Call>> SCENARIOS = Map.ofEntries(
+			Map.entry("createToken", (test, role) -> {
 				var comment = test.data().name("made-by-" + role);
 				return new Call("mutation { createToken(input: { comment: \"" + comment + "\" }) { key token { id comment } errors { code } } }",
 						payload -> {
 							assertThat((String) payload.get("key")).startsWith("cores_");
 							assertThat(test.tokenComments(((Map<String, Object>) payload.get("token")).get("id"))).isEqualTo(comment);
 						});
-			},
-			"disableToken", (test, role) -> test.toggle(role, "disableToken", true, false),
-			"enableToken", (test, role) -> test.toggle(role, "enableToken", false, true),
-			"deleteToken", (test, role) -> {
+			}),
+			Map.entry("disableToken", (test, role) -> test.toggle(role, "disableToken", true, false)),
+			Map.entry("enableToken", (test, role) -> test.toggle(role, "enableToken", false, true)),
+			Map.entry("deleteToken", (test, role) -> {
 				var id = test.ownToken(role, true);
 				return new Call("mutation { deleteToken(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
 						payload -> {
 							assertThat(payload.get("deletedId")).isEqualTo(id);
 							assertThat(test.tokenExists(id)).as("the token is gone").isFalse();
 						});
-			},
-			"registerAgent", (test, role) -> {
+			}),
+			Map.entry("registerAgent", (test, role) -> {
 				var name = test.data().name("agent-of-" + role);
 				return new Call("mutation { registerAgent(input: { name: \"" + name + "\" }) { key agent { name token { role } } errors { code } } }",
 						payload -> {
@@ -229,7 +241,78 @@ class PermissionMatrixTest extends ApiTest {
 							assertThat(test.jdbc.queryForObject("SELECT count(*) FROM agent WHERE name = ?", Integer.class, name))
 								.isEqualTo(1);
 						});
-			});
+			}),
+			Map.entry("createBooking", (test, role) -> test.placeHold(role, "createBooking", "booking", "end: \"2999-01-02T00:00:00Z\"")),
+			Map.entry("createReservation", (test, role) -> test.placeHold(role, "createReservation", "reservation", "")),
+			Map.entry("updateBooking", (test, role) -> test.commentOnHold(role, "updateBooking", "booking", "BOOKING")),
+			Map.entry("updateReservation", (test, role) -> test.commentOnHold(role, "updateReservation", "reservation", "RESERVATION")),
+			Map.entry("cancelBooking", (test, role) -> test.cancelHold(role, "cancelBooking", "booking", "BOOKING")),
+			Map.entry("cancelReservation", (test, role) -> test.cancelHold(role, "cancelReservation", "reservation", "RESERVATION")),
+			Map.entry("endReservation", (test, role) -> {
+				var id = test.ownHold(role, "RESERVATION", OffsetDateTime.now().minusHours(1), null);
+				return new Call("mutation { endReservation(input: { id: \"" + id + "\", version: 0 }) { reservation { id end } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT ends_at IS NOT NULL FROM hold WHERE id = ?", Boolean.class,
+								GlobalId.decode(id, "id").key())).as("ended").isTrue());
+			}),
+			Map.entry("deleteBooking", (test, role) -> test.deleteHold(role, "deleteBooking", "BOOKING")),
+			Map.entry("deleteReservation", (test, role) -> test.deleteHold(role, "deleteReservation", "RESERVATION")));
+
+	/** The user behind the principal of this role. */
+	private long principal(String role) {
+		return jdbc.queryForObject("SELECT owner_id FROM api_token WHERE key_hash = ?", Long.class,
+				io.cores.identity.internal.TokenKeys.hash(keys.get(role)));
+	}
+
+	/** An active bookable of its own, so that holds of different calls never meet. */
+	private long freshBookable() {
+		return data().bookable(data().host("pm-" + java.util.UUID.randomUUID().toString().substring(0, 8), null, "ACTIVE"), "ACTIVE");
+	}
+
+	/** A hold of the principal's own on a fresh bookable, written to the table; its global id. */
+	private String ownHold(String role, String kind, OffsetDateTime start, OffsetDateTime end) {
+		long key = kind.equals("BOOKING") ? data().booking(freshBookable(), principal(role), start, end)
+				: data().reservation(freshBookable(), principal(role), start, end);
+		return GlobalId.encode(kind.equals("BOOKING") ? "Booking" : "Reservation", key);
+	}
+
+	private Call placeHold(String role, String mutation, String field, String end) {
+		var bookable = GlobalId.encode("Bookable", freshBookable());
+		return new Call("mutation { " + mutation + "(input: { bookable: \"" + bookable + "\", start: \"2999-01-01T00:00:00Z\" " + end
+				+ " }) { " + field + " { id owner { id } } errors { code } } }", payload -> {
+					var hold = (Map<String, Object>) payload.get(field);
+					assertThat(((Map<String, Object>) hold.get("owner")).get("id")).as("the caller owns it")
+						.isEqualTo(GlobalId.encode("User", principal(role)));
+					assertThat(jdbc.queryForObject("SELECT count(*) FROM hold WHERE id = ?", Integer.class,
+							GlobalId.decode((String) hold.get("id"), "id").key())).isEqualTo(1);
+				});
+	}
+
+	private Call commentOnHold(String role, String mutation, String field, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		var comment = data().name("note-" + role);
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0, comment: \"" + comment + "\" }) { "
+				+ field + " { id version } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT comment FROM hold WHERE id = ?", String.class,
+						GlobalId.decode(id, "id").key())).isEqualTo(comment));
+	}
+
+	private Call cancelHold(String role, String mutation, String field, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { " + field
+				+ " { id cancelledAt } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT cancelled_at IS NOT NULL FROM hold WHERE id = ?", Boolean.class,
+						GlobalId.decode(id, "id").key())).as("cancelled").isTrue());
+	}
+
+	private Call deleteHold(String role, String mutation, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
+				payload -> {
+					assertThat(payload.get("deletedId")).isEqualTo(id);
+					assertThat(jdbc.queryForObject("SELECT count(*) FROM hold WHERE id = ?", Integer.class,
+							GlobalId.decode(id, "id").key())).as("the hold is gone").isZero();
+				});
+	}
 
 	/** The generic write type that serves this mutation, if one does. */
 	private io.cores.platform.graphql.write.WriteType<?> generic(String mutation) {
@@ -242,7 +325,7 @@ class PermissionMatrixTest extends ApiTest {
 			io.cores.platform.graphql.write.WriteType<?> type, String mutation) {
 		var samples = new io.cores.support.WriteSamples(asAdmin(), data(), nodeTypes);
 		if (mutation.equals(type.createField())) {
-			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(samples.createInput(type)) + ") { "
+			return (test, role) -> new Call("mutation { " + mutation + "(input: " + literal(type, samples.createInput(type)) + ") { "
 					+ type.payloadField() + " { id } errors { code } } }",
 					payload -> assertThat(((Map<String, Object>) payload.get(type.payloadField())).get("id")).isNotNull());
 		}
@@ -265,10 +348,11 @@ class PermissionMatrixTest extends ApiTest {
 		};
 	}
 
-	/** An input object as a GraphQL literal. */
-	private static String literal(Map<String, Object> input) {
+	/** An input object as a GraphQL literal; enum values are names, not strings. */
+	private static String literal(io.cores.platform.graphql.write.WriteType<?> type, Map<String, Object> input) {
 		var parts = new ArrayList<String>();
-		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text ? "\"" + text + "\"" : value)));
+		input.forEach((name, value) -> parts.add(name + ": " + (value instanceof String text
+				&& !type.fields().get(name).type().isEnum() ? "\"" + text + "\"" : value)));
 		return "{ " + String.join(", ", parts) + " }";
 	}
 

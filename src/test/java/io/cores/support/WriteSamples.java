@@ -18,7 +18,10 @@ public final class WriteSamples {
 	/** Field values that a generic sample would get wrong, by "Type.field". */
 	private static final Map<String, java.util.function.Function<TestData, Object>> OVERRIDES = Map.ofEntries(
 			// one line per field: Map.entry("Host.hostname", data -> data.name("h") + ".example.net"),
-			Map.entry("Building.address", data -> "Main street 1"));
+			Map.entry("Building.address", data -> "Main street 1"),
+			// one bookable per host: each sample gets a host of its own
+			Map.entry("Bookable.host", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.host("bookable-host-"
+					+ java.util.UUID.randomUUID().toString().substring(0, 6), null, "ACTIVE"))));
 
 	private final GraphQlTester admin;
 	private final TestData data;
