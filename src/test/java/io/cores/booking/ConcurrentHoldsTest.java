@@ -9,16 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 import io.cores.platform.graphql.GlobalId;
 import io.cores.support.ApiTest;
+import io.cores.support.LockWaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +40,9 @@ class ConcurrentHoldsTest extends ApiTest {
 	private static final int RANDOM_HOLDS = Integer.getInteger("cores.test.random-holds", 1_000);
 
 	private final OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(1);
+
+	@Autowired
+	private DataSource dataSource;
 
 	private Holdings holdings;
 	private String user;
@@ -128,6 +137,40 @@ class ConcurrentHoldsTest extends ApiTest {
 				 AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
 				WHERE a.cancelled_at IS NULL AND b.cancelled_at IS NULL AND a.bookable_id IN (""" + ids + ")", Integer.class))
 			.as("overlapping live pairs").isZero();
+	}
+
+	/**
+	 * A writer that skips the bookable's lock (plain SQL) and holds its overlapping hold
+	 * uncommitted: the mutation's check cannot see it, its insert waits on the exclusion
+	 * constraint, and once the other commits, the constraint's refusal is the same OVERLAP.
+	 */
+	@Test
+	void aWriterThatRacedPastTheCheckIsStoppedByTheConstraintWithOverlap() throws Exception {
+		long bookable = holdings.activeBookable("raced");
+		long owner = data().user("racer");
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var insert = connection.prepareStatement("INSERT INTO hold (kind, bookable_id, owner_id, starts_at, ends_at) "
+					+ "VALUES ('BOOKING', ?, ?, ?, ?)")) {
+				insert.setLong(1, bookable);
+				insert.setLong(2, owner);
+				insert.setObject(3, base);
+				insert.setObject(4, base.plusHours(2));
+				insert.execute();
+			}
+			var response = CompletableFuture.supplyAsync(() -> post("createBooking", "CreateBookingInput",
+					input(bookable, base.plusHours(1), base.plusHours(3)), "booking { id }"));
+			LockWaits.awaitBlocked(jdbc, "insert into hold");
+			connection.commit();
+			var answer = response.get(30, TimeUnit.SECONDS);
+			assertThat(answer.get("errors")).as("no GraphQL error").isNull();
+			var payload = (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("createBooking");
+			assertThat(payload.get("booking")).isNull();
+			assertThat((List<Map<String, Object>>) payload.get("errors")).extracting(e -> e.get("code")).containsExactly("OVERLAP");
+		}
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM hold WHERE bookable_id = ?", Integer.class, bookable)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = 'Booking' AND object_id IN "
+				+ "(SELECT id FROM hold WHERE bookable_id = ?)", Integer.class, bookable)).as("nothing logged").isZero();
 	}
 
 	private static Map<String, Object> input(long bookable, OffsetDateTime start, OffsetDateTime end) {
