@@ -42,4 +42,21 @@ public class Bookable extends BaseEntity {
 	public String getComment() {
 		return comment;
 	}
+
+	public void setHostId(Long hostId) {
+		this.hostId = hostId;
+	}
+
+	public void setStatus(BookableStatus status) {
+		this.status = status;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
+	}
+
+	/** Whether new holds may be placed on it, or existing ones moved onto or within it. */
+	public boolean takesHolds() {
+		return status == BookableStatus.ACTIVE;
+	}
 }

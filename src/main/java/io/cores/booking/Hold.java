@@ -81,4 +81,37 @@ public abstract class Hold extends BaseEntity {
 	public OffsetDateTime getCancelledAt() {
 		return cancelledAt;
 	}
+
+	public boolean isCancelled() {
+		return cancelledAt != null;
+	}
+
+	public void setBookableId(Long bookableId) {
+		this.bookableId = bookableId;
+	}
+
+	public void setOwnerId(Long ownerId) {
+		this.ownerId = ownerId;
+	}
+
+	public void setProjectId(Long projectId) {
+		this.projectId = projectId;
+	}
+
+	public void setStart(OffsetDateTime start) {
+		this.startsAt = start;
+	}
+
+	public void setEnd(OffsetDateTime end) {
+		this.endsAt = end;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
+	}
+
+	/** Keeps the hold for the record while freeing its period; the exclusion constraint ignores it from now on. */
+	void cancel(OffsetDateTime at) {
+		this.cancelledAt = at;
+	}
 }

@@ -29,4 +29,12 @@ public class Project extends BaseEntity {
 	public String getDescription() {
 		return description;
 	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
 }

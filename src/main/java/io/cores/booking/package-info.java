@@ -8,6 +8,10 @@
  * {@code Host.bookable} and {@code User.bookings}/{@code User.reservations} to the
  * inventory's and identity's types; refers to hosts and users by id only.
  * <p>
+ * Writes: projects and bookables through the generic write path
+ * ({@code graphql/BookingWrites}); holds through {@link io.cores.booking.HoldManagement},
+ * whose rules are {@link io.cores.booking.HoldRules}'.
+ * <p>
  * Events: none published or handled yet. It will handle the inventory's host status
  * changes and the loans' loan events (suspending and reactivating bookables, ending and
  * cancelling holds) and notify owners.

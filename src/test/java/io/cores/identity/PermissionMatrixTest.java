@@ -44,7 +44,17 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("untagObject", Role.STAFF),
 			Map.entry("createJournalEntry", Role.STAFF),
 			Map.entry("updateJournalEntry", Role.STAFF),
-			Map.entry("deleteJournalEntry", Role.STAFF));
+			Map.entry("deleteJournalEntry", Role.STAFF),
+			// holds: any user for their own (HoldManagement checks whose), deleting for admins
+			Map.entry("createBooking", Role.USER),
+			Map.entry("updateBooking", Role.USER),
+			Map.entry("cancelBooking", Role.USER),
+			Map.entry("deleteBooking", Role.ADMIN),
+			Map.entry("createReservation", Role.USER),
+			Map.entry("updateReservation", Role.USER),
+			Map.entry("endReservation", Role.USER),
+			Map.entry("cancelReservation", Role.USER),
+			Map.entry("deleteReservation", Role.ADMIN));
 
 	/** Who writes each type through the generic write path (SPEC.md, Users, groups, roles). */
 	private static final Map<String, Role> WRITERS = Map.ofEntries(
@@ -62,7 +72,9 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("Group", Role.ADMIN),
 			Map.entry("Lab", Role.STAFF),
 			Map.entry("Host", Role.STAFF),
-			Map.entry("Nic", Role.STAFF));
+			Map.entry("Nic", Role.STAFF),
+			Map.entry("Project", Role.STAFF),
+			Map.entry("Bookable", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -272,7 +284,21 @@ class PermissionMatrixTest extends ApiTest {
 						+ "\", version: 0 }) { deletedId errors { code } } }",
 						payload -> assertThat(test.jdbc.queryForObject("SELECT count(*) FROM journal_entry WHERE id = ?",
 								Integer.class, entry)).isZero());
-			}));
+			}),
+			Map.entry("createBooking", (test, role) -> test.placeHold(role, "createBooking", "booking", "end: \"2999-01-02T00:00:00Z\"")),
+			Map.entry("createReservation", (test, role) -> test.placeHold(role, "createReservation", "reservation", "")),
+			Map.entry("updateBooking", (test, role) -> test.commentOnHold(role, "updateBooking", "booking", "BOOKING")),
+			Map.entry("updateReservation", (test, role) -> test.commentOnHold(role, "updateReservation", "reservation", "RESERVATION")),
+			Map.entry("cancelBooking", (test, role) -> test.cancelHold(role, "cancelBooking", "booking", "BOOKING")),
+			Map.entry("cancelReservation", (test, role) -> test.cancelHold(role, "cancelReservation", "reservation", "RESERVATION")),
+			Map.entry("endReservation", (test, role) -> {
+				var id = test.ownHold(role, "RESERVATION", OffsetDateTime.now().minusHours(1), null);
+				return new Call("mutation { endReservation(input: { id: \"" + id + "\", version: 0 }) { reservation { id end } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT ends_at IS NOT NULL FROM hold WHERE id = ?", Boolean.class,
+								GlobalId.decode(id, "id").key())).as("ended").isTrue());
+			}),
+			Map.entry("deleteBooking", (test, role) -> test.deleteHold(role, "deleteBooking", "BOOKING")),
+			Map.entry("deleteReservation", (test, role) -> test.deleteHold(role, "deleteReservation", "RESERVATION")));
 
 	/** Adding a fresh user to a fresh group, or removing them from it, checked in the table. */
 	private Call membership(String role, String mutation, boolean memberBefore) {
@@ -311,6 +337,57 @@ class PermissionMatrixTest extends ApiTest {
 		long building = data().building(data().name("noted-" + role + "-" + java.util.UUID.randomUUID()));
 		return data().insert("INSERT INTO journal_entry (object_type, object_id, author_id, comments) VALUES ('Building', ?, ?, 'note') "
 				+ "RETURNING id", building, principal(role));
+	}
+
+	/** An active bookable of its own, so that holds of different calls never meet. */
+	private long freshBookable() {
+		return data().bookable(data().host("pm-" + java.util.UUID.randomUUID().toString().substring(0, 8), null, "ACTIVE"), "ACTIVE");
+	}
+
+	/** A hold of the principal's own on a fresh bookable, written to the table; its global id. */
+	private String ownHold(String role, String kind, OffsetDateTime start, OffsetDateTime end) {
+		long key = kind.equals("BOOKING") ? data().booking(freshBookable(), principal(role), start, end)
+				: data().reservation(freshBookable(), principal(role), start, end);
+		return GlobalId.encode(kind.equals("BOOKING") ? "Booking" : "Reservation", key);
+	}
+
+	private Call placeHold(String role, String mutation, String field, String end) {
+		var bookable = GlobalId.encode("Bookable", freshBookable());
+		return new Call("mutation { " + mutation + "(input: { bookable: \"" + bookable + "\", start: \"2999-01-01T00:00:00Z\" " + end
+				+ " }) { " + field + " { id owner { id } } errors { code } } }", payload -> {
+					var hold = (Map<String, Object>) payload.get(field);
+					assertThat(((Map<String, Object>) hold.get("owner")).get("id")).as("the caller owns it")
+						.isEqualTo(GlobalId.encode("User", principal(role)));
+					assertThat(jdbc.queryForObject("SELECT count(*) FROM hold WHERE id = ?", Integer.class,
+							GlobalId.decode((String) hold.get("id"), "id").key())).isEqualTo(1);
+				});
+	}
+
+	private Call commentOnHold(String role, String mutation, String field, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		var comment = data().name("note-" + role);
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0, comment: \"" + comment + "\" }) { "
+				+ field + " { id version } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT comment FROM hold WHERE id = ?", String.class,
+						GlobalId.decode(id, "id").key())).isEqualTo(comment));
+	}
+
+	private Call cancelHold(String role, String mutation, String field, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { " + field
+				+ " { id cancelledAt } errors { code } } }",
+				payload -> assertThat(jdbc.queryForObject("SELECT cancelled_at IS NOT NULL FROM hold WHERE id = ?", Boolean.class,
+						GlobalId.decode(id, "id").key())).as("cancelled").isTrue());
+	}
+
+	private Call deleteHold(String role, String mutation, String kind) {
+		var id = ownHold(role, kind, OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+		return new Call("mutation { " + mutation + "(input: { id: \"" + id + "\", version: 0 }) { deletedId errors { code } } }",
+				payload -> {
+					assertThat(payload.get("deletedId")).isEqualTo(id);
+					assertThat(jdbc.queryForObject("SELECT count(*) FROM hold WHERE id = ?", Integer.class,
+							GlobalId.decode(id, "id").key())).as("the hold is gone").isZero();
+				});
 	}
 
 	/** The generic write type that serves this mutation, if one does. */

@@ -34,6 +34,9 @@ public final class WriteSamples {
 			Map.entry("Host.vmHost", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.insert(
 					"INSERT INTO host (hostname, hypervisor) VALUES (?, true) RETURNING id",
 					data.name("hv" + fresh())))),
+			// one bookable per host: each sample gets a host of its own
+			Map.entry("Bookable.host", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.host("bookable-host-"
+					+ fresh(), null, "ACTIVE"))),
 			Map.entry("Nic.mac", data -> data.mac()),
 			Map.entry("Nic.ip", data -> "192.0.2." + (1 + new java.util.Random().nextInt(250))));
 

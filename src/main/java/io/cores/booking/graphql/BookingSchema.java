@@ -38,7 +38,8 @@ public class BookingSchema {
 		return NodeType.of("Bookable", Bookable.class, QBookable::new)
 			.enumeration("status", BookableStatus.class, q -> q.status)
 			.order("STATUS", q -> q.status)
-			.scalar("comment", ScalarKind.STRING, q -> q.comment);
+			.scalar("comment", ScalarKind.STRING, q -> q.comment)
+			.custom("availableDuring", new AvailableDuring());
 	}
 
 	@Bean
