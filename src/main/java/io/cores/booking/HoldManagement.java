@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cores.identity.Caller;
 import io.cores.identity.UserRepository;
+import io.cores.platform.audit.Actor;
 import io.cores.platform.audit.ObjectChanged;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.UserError;
@@ -322,6 +323,38 @@ public class HoldManagement {
 
 	private static String text(OffsetDateTime time) {
 		return time == null ? null : time.toString();
+	}
+
+	/**
+	 * The bookable's host was withdrawn: its running holds end now, its future ones are
+	 * cancelled, and each owner gets a notification saying so. A system write, so the users'
+	 * rules (own holds, no end in the past) do not apply; the caller holds the bookable's lock.
+	 */
+	public int withdraw(long bookableId, OffsetDateTime now, String reason, Actor actor) {
+		var holds = entityManager.createQuery("""
+				select h from Hold h where h.bookableId = :bookable and h.cancelledAt is null
+				and (h.endsAt is null or h.endsAt > :now) order by h.startsAt""", Hold.class)
+			.setParameter("bookable", bookableId).setParameter("now", now)
+			.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+		for (var hold : holds) {
+			var kind = hold instanceof Booking ? BOOKING : RESERVATION;
+			var before = snapshot(hold);
+			boolean running = !hold.getStart().isAfter(now);
+			if (running) {
+				hold.setEnd(now);
+			}
+			else {
+				hold.cancel(now);
+			}
+			entityManager.flush();
+			entityManager.refresh(hold);
+			events.publishEvent(new ObjectChanged(kind.name(), hold.getId(), "UPDATE", repr(kind, hold), before, snapshot(hold),
+					actor.id(), actor.name()));
+			entityManager.createNativeQuery("INSERT INTO hold_notification (hold_id, owner_id, kind, reason) VALUES (?, ?, ?, ?)")
+				.setParameter(1, hold.getId()).setParameter(2, hold.getOwnerId()).setParameter(3, running ? "ENDED" : "CANCELLED")
+				.setParameter(4, reason).executeUpdate();
+		}
+		return holds.size();
 	}
 
 	private static String repr(Kind<?> kind, Hold hold) {

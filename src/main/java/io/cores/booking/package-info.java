@@ -12,9 +12,10 @@
  * ({@code graphql/BookingWrites}); holds through {@link io.cores.booking.HoldManagement},
  * whose rules are {@link io.cores.booking.HoldRules}'.
  * <p>
- * Events: none published or handled yet. It will handle the inventory's host status
- * changes and the loans' loan events (suspending and reactivating bookables, ending and
- * cancelling holds) and notify owners.
+ * Events: handles the inventory's {@code HostStatusChanged} ({@code HostAvailability}): a
+ * host withdrawn suspends its bookable, ends running holds, cancels future ones and writes a
+ * hold_notification for each owner; a host back to ACTIVE reactivates the bookable. It will
+ * handle the loans' events the same way.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Booking")
 package io.cores.booking;

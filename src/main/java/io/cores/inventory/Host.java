@@ -166,4 +166,11 @@ public class Host extends BaseEntity {
 	public void setComment(String comment) {
 		this.comment = comment;
 	}
+
+	/** Moves the host to a new status; the caller publishes {@link HostStatusChanged}. */
+	public HostStatus changeStatus(HostStatus to) {
+		var from = status;
+		status = to;
+		return from;
+	}
 }

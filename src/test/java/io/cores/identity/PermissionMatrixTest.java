@@ -33,6 +33,7 @@ class PermissionMatrixTest extends ApiTest {
 	/** The least role each mutation needs; the service may narrow further (own tokens). */
 	private static final Map<String, Role> REQUIRED = Map.ofEntries(
 			Map.entry("revertChange", Role.STAFF),
+			Map.entry("changeHostStatus", Role.STAFF),
 			Map.entry("createToken", Role.USER),
 			Map.entry("disableToken", Role.USER),
 			Map.entry("enableToken", Role.USER),
@@ -239,6 +240,13 @@ class PermissionMatrixTest extends ApiTest {
 						});
 			}),
 			Map.entry("revertChange", (test, role) -> test.revertOfANewBuilding()),
+			Map.entry("changeHostStatus", (test, role) -> {
+				long host = test.data().host("withdrawn-by-" + role.toLowerCase(), null, "ACTIVE");
+				return new Call("mutation { changeHostStatus(input: { id: \"" + GlobalId.encode("Host", host)
+						+ "\", version: 0, status: INACTIVE }) { host { status } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT status FROM host WHERE id = ?", String.class, host))
+							.isEqualTo("INACTIVE"));
+			}),
 			Map.entry("disableToken", (test, role) -> test.toggle(role, "disableToken", true, false)),
 			Map.entry("enableToken", (test, role) -> test.toggle(role, "enableToken", false, true)),
 			Map.entry("deleteToken", (test, role) -> {

@@ -1,0 +1,24 @@
+package io.cores.inventory;
+
+import io.cores.platform.audit.Actor;
+
+/**
+ * A host's status changed (SPEC.md: setting a host INACTIVE or ON_LOAN is an event).
+ * Published inside the changing transaction; the booking module suspends or reactivates the
+ * host's bookable in that same transaction, so the change and its effects land together.
+ *
+ * @param actor who changed the status, recorded as the author of what follows from it
+ */
+public record HostStatusChanged(long hostId, String hostname, HostStatus from, HostStatus to, Actor actor) {
+
+	/** Whether the host stopped being available for use: its holds must end. */
+	public boolean withdrawn() {
+		return (to == HostStatus.INACTIVE || to == HostStatus.ON_LOAN) && from != HostStatus.INACTIVE
+				&& from != HostStatus.ON_LOAN;
+	}
+
+	/** Whether the host became available again. */
+	public boolean restored() {
+		return to == HostStatus.ACTIVE && (from == HostStatus.INACTIVE || from == HostStatus.ON_LOAN);
+	}
+}

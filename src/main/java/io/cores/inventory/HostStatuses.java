@@ -1,0 +1,78 @@
+package io.cores.inventory;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cores.identity.Caller;
+import io.cores.platform.audit.Actor;
+import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.graphql.GlobalId;
+import io.cores.platform.graphql.UserError;
+
+/**
+ * A host's status, changed by staff: ACTIVE or INACTIVE. ON_LOAN comes and goes with loans
+ * only, and a host that is on loan is changed by returning the loan. The change publishes
+ * {@link HostStatusChanged}, whose effects on bookings commit or roll back with it.
+ */
+@Service
+public class HostStatuses {
+
+	public record Changed(Host host, List<UserError> errors) {
+	}
+
+	private final EntityManager entityManager;
+	private final ApplicationEventPublisher events;
+
+	HostStatuses(EntityManager entityManager, ApplicationEventPublisher events) {
+		this.entityManager = entityManager;
+		this.events = events;
+	}
+
+	@Transactional
+	public Changed change(Caller caller, String id, int version, HostStatus to) {
+		long key = GlobalId.decodeKey(id, "Host", "input.id");
+		var host = entityManager.find(Host.class, key, LockModeType.PESSIMISTIC_WRITE);
+		if (host == null) {
+			return new Changed(null, List.of(UserError.of(UserError.Code.NOT_FOUND, "No Host with this id", "input", "id")));
+		}
+		if (host.getVersion() != version) {
+			return new Changed(null, List.of(UserError.of(UserError.Code.STALE_VERSION,
+					"The Host changed since you read it (now version " + host.getVersion() + ")", "input", "version")));
+		}
+		var refused = requireStaffMove(host.getStatus(), to);
+		if (refused != null) {
+			return new Changed(null, List.of(refused));
+		}
+		if (host.getStatus() == to) {
+			return new Changed(host, List.of());
+		}
+		var from = host.changeStatus(to);
+		entityManager.flush();
+		entityManager.refresh(host);
+		events.publishEvent(new ObjectChanged("Host", key, "UPDATE", host.getHostname(), Map.of("status", from.name()),
+				Map.of("status", to.name()), caller.userId(), caller.username()));
+		events.publishEvent(new HostStatusChanged(key, host.getHostname(), from, to, new Actor(caller.userId(), caller.username())));
+		return new Changed(host, List.of());
+	}
+
+	/** Staff move hosts between ACTIVE and INACTIVE (a NEW host too); loans own ON_LOAN. */
+	static UserError requireStaffMove(HostStatus from, HostStatus to) {
+		if (to == HostStatus.ON_LOAN) {
+			return UserError.of(UserError.Code.INVALID_STATE, "A host goes on loan through startLoan", "input", "status");
+		}
+		if (to == HostStatus.NEW) {
+			return UserError.of(UserError.Code.INVALID_STATE, "A host cannot become NEW again", "input", "status");
+		}
+		if (from == HostStatus.ON_LOAN) {
+			return UserError.of(UserError.Code.INVALID_STATE, "The host is on loan; return the loan to change its status",
+					"input", "status");
+		}
+		return null;
+	}
+}
