@@ -112,9 +112,17 @@ class LoansTest extends ApiTest {
 		jdbc.update("UPDATE loan SET contact_email = 'grace@example.net', due_at = ?, comment = 'for the demo' WHERE id = ?",
 				now.plusDays(5), openLoan);
 
-		var response = graphQl().document("""
+		var response = graphQl("Token " + data().tokenFor("lender", "STAFF")).document("""
 				query($id: ID!) { loan(id: $id) { borrower contactEmail start due comment open host { id status } } }""")
 			.variable("id", id(openLoan)).execute();
+		// a person's address: anonymous callers and users do not get it
+		for (var caller : new String[] { null, "Token " + data().tokenFor("reader", "USER") }) {
+			(caller == null ? graphQl() : graphQl(caller)).document("query($id: ID!) { loan(id: $id) { contactEmail } }")
+				.variable("id", id(openLoan)).execute().errors()
+				.expect(e -> java.util.List.of("UNAUTHORIZED", "FORBIDDEN")
+					.contains(String.valueOf(e.getExtensions().get("classification"))))
+				.verify().path("loan.contactEmail").valueIsNull();
+		}
 
 		response.path("loan.contactEmail").entity(String.class).isEqualTo("grace@example.net");
 		response.path("loan.comment").entity(String.class).isEqualTo("for the demo");

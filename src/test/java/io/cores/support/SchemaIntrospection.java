@@ -62,6 +62,16 @@ public final class SchemaIntrospection {
 		return restricted;
 	}
 
+	/** Who the description of a restricted "Type.field" says may read it ("admins", "staff and admins"). */
+	public String readableBy(String coordinates) {
+		var type = coordinates.substring(0, coordinates.indexOf('.'));
+		var field = coordinates.substring(coordinates.indexOf('.') + 1);
+		var description = (String) fields(type).stream().filter(f -> field.equals(f.get("name"))).findFirst().orElseThrow()
+			.get("description");
+		var start = description.indexOf(RESTRICTED) + RESTRICTED.length();
+		return description.substring(start, description.indexOf('.', start));
+	}
+
 	/** "Type.field" of every field of a Node type that returns the type or a connection of it. */
 	public List<String> nodeFieldsReturning(String typeName) {
 		var found = new ArrayList<String>();

@@ -9,7 +9,10 @@ import io.cores.platform.graphql.ScalarKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The loans module's node type and relations (schema/loans.graphqls), including {@code Host.loans}. */
+/**
+ * The loans module's node type and relations (schema/loans.graphqls), including
+ * {@code Host.loans}. The contact email is restricted ({@link LoansGuards}), so not filterable.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LoansSchema {
 
@@ -17,7 +20,6 @@ public class LoansSchema {
 	NodeType<Loan, QLoan> loanType() {
 		return NodeType.of("Loan", Loan.class, QLoan::new)
 			.sortable("borrower", "BORROWER", ScalarKind.STRING, q -> q.borrower)
-			.scalar("contactEmail", ScalarKind.STRING, q -> q.contactEmail)
 			.sortable("start", "START", ScalarKind.DATE_TIME, q -> q.startsAt)
 			.sortable("due", "DUE", ScalarKind.DATE_TIME, q -> q.dueAt)
 			.sortable("returnedAt", "RETURNED_AT", ScalarKind.DATE_TIME, q -> q.returnedAt)
