@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 
 import io.cores.support.ApiTest;
 
@@ -41,13 +40,4 @@ class TagWritesTest extends ApiTest {
 				+ "\" }) { tag { id } errors { code field } } }", "createTag");
 	}
 
-	private Map<String, Object> mutate(String authorization, String document, String field) {
-		return graphQl(authorization).document(document).execute().path(field)
-			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).get();
-	}
-
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("errors");
-	}
 }

@@ -335,10 +335,6 @@ class HoldWritesTest extends ApiTest {
 			}).get();
 	}
 
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("errors");
-	}
-
 	private static List<String> codes(Map<String, Object> payload) {
 		return errors(payload).stream().map(e -> (String) e.get("code")).toList();
 	}

@@ -103,13 +103,4 @@ class UserWritesTest extends ApiTest {
 				+ " }) { user { " + selection + " } errors { code field } } }", "updateUser");
 	}
 
-	private Map<String, Object> mutate(String authorization, String document, String field) {
-		return graphQl(authorization).document(document).execute().path(field)
-			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).get();
-	}
-
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("errors");
-	}
 }

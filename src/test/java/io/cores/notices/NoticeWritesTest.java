@@ -78,7 +78,4 @@ class NoticeWritesTest extends ApiTest {
 		}).get();
 	}
 
-	private static List<Map<String, Object>> errors(Map<String, Object> payload) {
-		return (List<Map<String, Object>>) payload.get("errors");
-	}
 }

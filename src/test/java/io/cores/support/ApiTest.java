@@ -1,8 +1,12 @@
 package io.cores.support;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,6 +66,19 @@ public abstract class ApiTest {
 			.baseUrl("http://localhost:" + port + "/graphql")
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
+	}
+
+	/** The payload a mutation answers, as a map, for the document posted with this authorization. */
+	protected Map<String, Object> mutate(String authorization, String document, String field) {
+		return graphQl(authorization).document(document).execute().path(field)
+			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).get();
+	}
+
+	/** A payload's UserErrors. */
+	@SuppressWarnings("unchecked")
+	protected static List<Map<String, Object>> errors(Map<String, Object> payload) {
+		return (List<Map<String, Object>>) payload.get("errors");
 	}
 
 	protected TestData data() {
