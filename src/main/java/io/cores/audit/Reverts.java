@@ -9,6 +9,7 @@ import graphql.GraphQLContext;
 import org.springframework.stereotype.Service;
 
 import io.cores.platform.graphql.UserError;
+import io.cores.platform.graphql.write.WriteLinks;
 import io.cores.platform.graphql.write.WriteType;
 import io.cores.platform.graphql.write.Writes;
 import io.cores.platform.persistence.BaseEntity;
@@ -24,10 +25,12 @@ public class Reverts {
 
 	private final Map<String, WriteType<?>> writable = new LinkedHashMap<>();
 	private final Writes writes;
+	private final WriteLinks links;
 
-	Reverts(List<WriteType<?>> writable, Writes writes) {
+	Reverts(List<WriteType<?>> writable, Writes writes, WriteLinks links) {
 		writable.forEach(type -> this.writable.put(type.name(), type));
 		this.writes = writes;
+		this.links = links;
 	}
 
 	/** The written type of a change's object, or null for one the generic path does not write (tokens). */
@@ -61,10 +64,12 @@ public class Reverts {
 		};
 	}
 
-	/** The fields an update changed, with the values they had before it. */
-	private static Map<String, Object> changedBack(WriteType<?> type, Map<String, Object> before, Map<String, Object> after) {
+	/** The fields an update changed (links included: a host's tags), with the values they had before it. */
+	private Map<String, Object> changedBack(WriteType<?> type, Map<String, Object> before, Map<String, Object> after) {
 		var patch = new LinkedHashMap<String, Object>();
-		for (var field : type.fields().keySet()) {
+		var writable = new java.util.ArrayList<>(type.fields().keySet());
+		links.of(type.name()).forEach(link -> writable.add(link.field()));
+		for (var field : writable) {
 			if (before.containsKey(field) && !Objects.equals(before.get(field), after.get(field))) {
 				patch.put(field, before.get(field));
 			}
@@ -79,10 +84,12 @@ public class Reverts {
 		return List.copyOf(fields);
 	}
 
-	/** A deleted object's snapshot as a create input: the declared fields that had a value. */
-	private static Map<String, Object> present(WriteType<?> type, Map<String, Object> snapshot) {
+	/** A deleted object's snapshot as a create input: the declared fields and links that had a value. */
+	private Map<String, Object> present(WriteType<?> type, Map<String, Object> snapshot) {
 		var input = new LinkedHashMap<String, Object>();
-		for (var field : type.fields().keySet()) {
+		var writable = new java.util.ArrayList<>(type.fields().keySet());
+		links.of(type.name()).forEach(link -> writable.add(link.field()));
+		for (var field : writable) {
 			if (snapshot.get(field) != null) {
 				input.put(field, snapshot.get(field));
 			}

@@ -80,6 +80,21 @@ public class TagManagement {
 		return new Tagged(tag, List.of());
 	}
 
+	/** The tags of an object, as keys in key order: what a {@code tags} input replaces. */
+	public List<Long> tagKeys(String type, long key) {
+		return jdbc.queryForList("SELECT tag_id FROM tagged_item WHERE object_type = ? AND object_id = ? ORDER BY tag_id",
+				Long.class, type, key);
+	}
+
+	/** Makes the object's tags exactly these (the write path has checked they exist). */
+	public void replaceTags(String type, long key, List<Long> tagKeys) {
+		var keys = tagKeys.toArray(Long[]::new);
+		jdbc.update("DELETE FROM tagged_item WHERE object_type = ? AND object_id = ? AND NOT (tag_id = ANY (?))", type, key, keys);
+		jdbc.update("""
+				INSERT INTO tagged_item (tag_id, object_type, object_id) SELECT tag, ?, ? FROM unnest(?::bigint[]) tag
+				ON CONFLICT DO NOTHING""", type, key, keys);
+	}
+
 	/** The object's tags as global ids, in key order. */
 	private List<String> tagsOf(GlobalId object) {
 		return jdbc.queryForList("SELECT tag_id FROM tagged_item WHERE object_type = ? AND object_id = ? ORDER BY tag_id",

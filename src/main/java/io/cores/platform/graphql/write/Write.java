@@ -25,6 +25,7 @@ public final class Write<E> {
 	private final Map<String, Object> input;
 	private final Map<String, Object> before;
 	private final List<UserError> errors = new ArrayList<>();
+	private final Map<String, List<Long>> links = new java.util.LinkedHashMap<>();
 
 	Write(Action action, GraphQLContext context, Map<String, Object> input, Map<String, Object> before) {
 		this.action = action;
@@ -63,5 +64,14 @@ public final class Write<E> {
 
 	List<UserError> errors() {
 		return errors;
+	}
+
+	/** The link sets the input gives (field → target keys), replaced once the object is saved. */
+	void link(String field, List<Long> keys) {
+		links.put(field, keys);
+	}
+
+	Map<String, List<Long>> links() {
+		return links;
 	}
 }

@@ -43,9 +43,10 @@ class WriteConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer writeConventions(ObjectProvider<WriteType<?>> declared, NodeTypes nodeTypes) {
+	GraphQlSourceBuilderCustomizer writeConventions(ObjectProvider<WriteType<?>> declared, NodeTypes nodeTypes,
+			WriteLinks links) {
 		return builder -> builder.configureTypeDefinitions(new WriteConventions(declared.orderedStream().toList(),
-				name -> nodeTypes.get(name).plural()));
+				name -> nodeTypes.get(name).plural(), links));
 	}
 
 	@Bean

@@ -24,7 +24,8 @@ import org.springframework.graphql.execution.TypeDefinitionConfigurer;
  * {@code UpdateTInput} ({@code id}, {@code version}, every writable field optional),
  * {@code DeleteTInput} ({@code id}, {@code version}), and the payloads {@code CreateTPayload},
  * {@code UpdateTPayload} ({@code t: T, errors}) and {@code DeleteTPayload}
- * ({@code deletedId, errors}). Each input field carries the description of T's field. A
+ * ({@code deletedId, errors}); a declared {@link WriteLink} adds its field as an id list to
+ * the create and update inputs and the patch. Each input field carries the description of T's field. A
  * schema file that declares one of these types itself must declare it exactly so; a
  * mutation the declaration serves but the schema lacks stops the start-up.
  */
@@ -33,9 +34,12 @@ class WriteConventions implements TypeDefinitionConfigurer {
 	private final List<WriteType<?>> types;
 	private final java.util.function.Function<String, String> plural;
 
-	WriteConventions(List<WriteType<?>> types, java.util.function.Function<String, String> plural) {
+	private final WriteLinks links;
+
+	WriteConventions(List<WriteType<?>> types, java.util.function.Function<String, String> plural, WriteLinks links) {
 		this.types = types;
 		this.plural = plural;
+		this.links = links;
 	}
 
 	@Override
@@ -64,6 +68,18 @@ class WriteConventions implements TypeDefinitionConfigurer {
 				create.add(input(field.name(), field.required() ? required(valueType) : valueType, description));
 				update.add(input(field.name(), valueType, description));
 				patch.add(input(field.name(), valueType, description));
+			}
+			for (var link : links.of(type.name())) {
+				var definition = fields.get(link.field());
+				if (definition == null) {
+					throw new IllegalStateException(type.name() + " has no schema field " + link.field() + " to link");
+				}
+				var ids = ListType.newListType(required(named("ID"))).build();
+				var description = new Description("The " + link.target() + " ids, as a set: given, it replaces the object's; "
+						+ "[] removes them all.", null, false);
+				create.add(input(link.field(), ids, description));
+				update.add(input(link.field(), ids, description));
+				patch.add(input(link.field(), ids, description));
 			}
 			declare(registry, inputType("Create" + type.name() + "Input", create));
 			declare(registry, inputType("Update" + type.name() + "Input", update));

@@ -49,14 +49,17 @@ public class Writes {
 	private final ApplicationEventPublisher events;
 	private final Actor.Lookup actors;
 
+	private final WriteLinks links;
+
 	Writes(EntityManager entityManager, TransactionTemplate transactions, ConnectionQueries reads, NodeTypes types,
-			ApplicationEventPublisher events, Actor.Lookup actors) {
+			ApplicationEventPublisher events, Actor.Lookup actors, WriteLinks links) {
 		this.entityManager = entityManager;
 		this.transactions = transactions;
 		this.reads = reads;
 		this.types = types;
 		this.events = events;
 		this.actors = actors;
+		this.links = links;
 	}
 
 	/** The outcome of one write: the object written (or deleted), or the errors that stopped it. */
@@ -314,6 +317,10 @@ public class Writes {
 	/** Binds the named input fields, converting values and resolving references; problems go to {@code write}. */
 	private <E extends BaseEntity> void bind(WriteType<E> type, E entity, Map<String, Object> input, Write<E> write) {
 		for (var entry : input.entrySet()) {
+			if (link(type, entry.getKey()) != null) {
+				write.link(entry.getKey(), linkKeys(link(type, entry.getKey()), entry.getValue(), write));
+				continue;
+			}
 			var field = type.fields().get(entry.getKey());
 			if (field == null) {
 				throw new IllegalStateException(type.name() + " has no writable field " + entry.getKey());
@@ -349,6 +356,16 @@ public class Writes {
 			entityManager.persist(entity);
 		}
 		entityManager.flush();
+		for (var given : write.links().entrySet()) {
+			var link = link(type, given.getKey());
+			if (!link.reader().keys(entity.getId()).equals(given.getValue())) {
+				link.replacer().replace(entity.getId(), given.getValue());
+				if (!created) {
+					// the object changed, so a client holding the old version must read it again
+					entityManager.lock(entity, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+				}
+			}
+		}
 		type.afterSaveSteps().forEach(step -> step.check(entity, write));
 		if (!write.errors().isEmpty()) {
 			throw new Refused(write.errors().get(0));
@@ -412,7 +429,34 @@ public class Writes {
 					: plain(value));
 		}
 		type.recordedFields().forEach((name, get) -> data.put(name, plain(get.apply(entity))));
+		for (var link : links.of(type.name())) {
+			data.put(link.field(), entity.getId() == null ? List.of()
+					: link.reader().keys(entity.getId()).stream().map(key -> GlobalId.encode(link.target(), key)).toList());
+		}
 		return data;
+	}
+
+	private WriteLink link(WriteType<?> type, String field) {
+		for (var link : links.of(type.name())) {
+			if (link.field().equals(field)) {
+				return link;
+			}
+		}
+		return null;
+	}
+
+	/** A link's ids as keys, each once, in key order; one that is not found is reported on the field. */
+	@SuppressWarnings("unchecked")
+	private List<Long> linkKeys(WriteLink link, Object raw, Write<?> write) {
+		var keys = new java.util.TreeSet<Long>();
+		for (var id : raw == null ? List.<String>of() : (List<String>) raw) {
+			long key = GlobalId.decodeKey(id, link.target(), "input." + link.field());
+			if (!visible(link.target(), key, write.context())) {
+				write.reject(UserError.Code.NOT_FOUND, "No " + link.target() + " with id " + id, link.field());
+			}
+			keys.add(key);
+		}
+		return List.copyOf(keys);
 	}
 
 	/** A value as JSON keeps it. */
