@@ -1,0 +1,63 @@
+# Sourced by the benchmarks (run.sh, writes.sh): builds the jar if missing, starts it on a
+# fresh embedded PostgreSQL with HOSTS demo hosts, waits for the data, and gives the caller
+# PG_PORT, PGPASSWORD, PSQL, SERVER, WORK, token_for <role> and checked_wrk <wrk args>.
+# The server and its data are removed when the calling script exits.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+HOSTS=${HOSTS:-20000}
+PORT=${PORT:-18080}
+WORK=$(mktemp -d /tmp/cores-bench.XXXX)
+[ -f target/cores.jar ] || mvn -q -B -ntp -DskipTests package
+
+# With PROFILE=1 the recording runs from the start: starting one later deoptimises compiled
+# code and the profile would show the JIT catching up, not the server.
+JFR_OPTS=()
+[ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=name=bench,settings=profile)
+CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
+  java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
+SERVER=$!
+# `|| true`: under set -e the killed server's status (143) would become the script's
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK/data"' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break
+  sleep 1
+done
+# Demo data loads after the server starts listening; measure only once it is in.
+if [ "$HOSTS" -gt 0 ]; then
+  for _ in $(seq 1 300); do
+    grep -q 'demo data loaded\|already has hosts' "$WORK/server.log" && break
+    sleep 1
+  done
+fi
+PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
+# the embedded superuser's password (docs/operations.md), for psql and pgbench
+PGPASSWORD=$(cat "$WORK/data/postgres-password")
+export PGPASSWORD
+echo "server up; embedded PostgreSQL on port $PG_PORT; $(grep -o 'demo data loaded.*' "$WORK/server.log" || true)"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres)
+
+# A user of the given role and its API token, made as TokenKeys makes them (only the key's
+# SHA-256 is stored); prints the key. The user is bench-<role>.
+token_for() {
+  local role=$1 key
+  key="cores_bench-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  "${PSQL[@]}" -v key="$key" -v role="$role" -v name="bench-${role,,}" >/dev/null <<'SQL'
+WITH u AS (INSERT INTO app_user (username, email, role) VALUES (:'name', :'name' || '@example.net', :'role') RETURNING id)
+INSERT INTO api_token (key_hash, key_prefix, owner_id, role, comment)
+SELECT encode(sha256(convert_to(:'key', 'UTF8')), 'hex'), left(:'key', 12), id, :'role', 'benchmark' FROM u;
+SQL
+  echo "$key"
+}
+
+# wrk with a checking script (SCRIPT, default post.lua), failing the run when a response was
+# not what the script expects (it counts them)
+checked_wrk() {
+  wrk "$@" -s "${SCRIPT:-src/bench/post.lua}" "http://localhost:$PORT/graphql" | tee "$WORK/wrk-last.txt"
+  local unexpected
+  unexpected=$(grep -o 'unexpected responses: [0-9]*' "$WORK/wrk-last.txt" | grep -o '[0-9]*$')
+  if [ "${unexpected:-missing}" != 0 ]; then
+    grep 'first unexpected' "$WORK/wrk-last.txt" >&2 || true
+    echo "FAILED: ${unexpected:-no count of} unexpected responses" >&2
+    exit 1
+  fi
+}
