@@ -1,5 +1,6 @@
 package io.cores.inventory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.cores.identity.Caller;
@@ -59,6 +61,29 @@ public class HostStatuses {
 				Map.of("status", to.name()), caller.userId(), caller.username()));
 		events.publishEvent(new HostStatusChanged(key, host.getHostname(), from, to, new Actor(caller.userId(), caller.username())));
 		return new Changed(host, List.of());
+	}
+
+	/**
+	 * A scan found NEW hosts answering for the first time: each goes ACTIVE, logged and
+	 * published like any status change. A host no longer NEW by now (staff changed it) is left.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void activateOnFirstSighting(Collection<Long> hostIds, Actor actor) {
+		if (hostIds.isEmpty()) {
+			return;
+		}
+		var hosts = entityManager.createQuery("select h from Host h where h.id in :ids and h.status = :new order by h.id",
+				Host.class).setParameter("ids", hostIds).setParameter("new", HostStatus.NEW)
+			.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+		for (var host : hosts) {
+			host.changeStatus(HostStatus.ACTIVE);
+		}
+		entityManager.flush();
+		for (var host : hosts) {
+			events.publishEvent(new ObjectChanged("Host", host.getId(), "UPDATE", host.getHostname(),
+					Map.of("status", HostStatus.NEW.name()), Map.of("status", HostStatus.ACTIVE.name()), actor.id(), actor.name()));
+			events.publishEvent(new HostStatusChanged(host.getId(), host.getHostname(), HostStatus.NEW, HostStatus.ACTIVE, actor));
+		}
 	}
 
 	/** Staff move hosts between ACTIVE and INACTIVE (a NEW host too); loans own ON_LOAN. */
