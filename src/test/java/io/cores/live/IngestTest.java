@@ -85,6 +85,11 @@ abstract class IngestTest extends ApiTest {
 	}
 
 	@SuppressWarnings("unchecked")
+	static Map<String, Object> session(Map<String, Object> payload) {
+		return (Map<String, Object>) payload.get("session");
+	}
+
+	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> responses(Map<String, Object> payload) {
 		return (List<Map<String, Object>>) payload.get("responses");
 	}
