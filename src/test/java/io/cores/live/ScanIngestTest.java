@@ -64,6 +64,17 @@ class ScanIngestTest extends IngestTest {
 	}
 
 	@Test
+	void anIpv6AddressInAnotherSpellingIsTheRecordedIp() {
+		long host = data().host("server", rackA, "ACTIVE");
+		var mac = data().mac();
+		data().nic(host, mac, "2001:db8::5", true, null);
+
+		var payload = ingest(agent, List.of(entry(mac, "2001:DB8:0:0:0:0:0:5")));
+
+		assertThat(responses(payload)).containsExactly(line(0, "MATCHED", null, List.of(), List.of(), "Seen on its recorded ip"));
+	}
+
+	@Test
 	void aNicIsFoundByItsGlobalIdToo() {
 		long host = data().host("server", rackA, "ACTIVE");
 		long nic = data().nic(host, data().mac(), ipIn(subnetA, 6), true, null);

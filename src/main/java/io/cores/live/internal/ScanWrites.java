@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScanWrites {
 
-	/** Ingests take turns: each sees the conflicts the one before it committed, so none is raised twice. */
-	private static final long INGEST_LOCK = 0x5ca_1_17e57L;
 
 	private final JdbcTemplate jdbc;
 
@@ -27,7 +25,8 @@ public class ScanWrites {
 
 	/** Waits for any other ingest to commit; held until this transaction ends. */
 	public void takeTurn() {
-		jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", INGEST_LOCK);
+		// ingests take turns: each sees the conflicts the one before it committed, so none is raised twice
+		jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('cores.scan-ingest'))");
 	}
 
 	public void supersede(Collection<Long> ids) {
