@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.cores.identity.Agents;
 import io.cores.identity.Caller;
+import io.cores.live.internal.Finding;
 import io.cores.live.internal.ParsedEntry;
 import io.cores.live.internal.Reconciliation;
 import io.cores.live.internal.ScanReads;
@@ -90,48 +91,49 @@ public class ScanIngest {
 			return Ingested.refused(REPEATED);
 		}
 		var agentId = agents.idOf(agent).orElse(null);
-		ScanSession session = null;
-		if (!dryRun) {
-			session = sessions.saveAndFlush(new ScanSession(agent, agentId, scannedAt, rawResults(results)));
-		}
-
-		var parsed = new ArrayList<ParsedEntry>(results.size());
-		for (int i = 0; i < results.size(); i++) {
-			parsed.add(ParsedEntry.of(i, results.get(i)));
-		}
-		var reconciliation = reconcile(parsed);
-		var raised = reconciliation.raised();
+		// stored first: a copy racing past the check above waits on its unique key, then fails
+		var session = dryRun ? null : sessions.saveAndFlush(new ScanSession(agent, agentId, scannedAt, rawResults(results)));
+		var reconciliation = reconcile(results);
 		if (dryRun) {
-			var superseded = conflicts.findAllById(reconciliation.superseded());
 			return new Ingested(null, reconciliation.responses(), stats(reconciliation, results.size(), started),
-					raised.stream().map(f -> f.describe(null)).toList(), superseded, List.of());
+					reconciliation.raised().stream().map(f -> f.describe(null)).toList(),
+					conflicts.findAllById(reconciliation.superseded()), List.of());
 		}
-
-		writes.supersede(reconciliation.superseded());
-		writes.insert(session.getId(), raised);
-		writes.sightVirtualHosts(reconciliation.virtuals(), agent, scannedAt);
+		write(session, reconciliation, actor);
 		if (caller.isAgent() && agentId != null) {
 			agents.seen(agentId);
 		}
-		events.publishEvent(new ScanIngested(session.getId(), scannedAt, reconciliation.seen(),
+		var stats = stats(reconciliation, results.size(), started);
+		session.markProcessed(Json.write(reconciliation.responses()), stats);
+		sessions.flush();
+		return answer(session, reconciliation, stats);
+	}
+
+	/** This module's rows in a statement each, then the inventory's share as one event. */
+	private void write(ScanSession session, Reconciliation reconciliation, Actor actor) {
+		writes.supersede(reconciliation.superseded());
+		writes.insert(session.getId(), reconciliation.raised());
+		writes.sightVirtualHosts(reconciliation.virtuals(), session.getAgent(), session.getScannedAt());
+		events.publishEvent(new ScanIngested(session.getId(), session.getScannedAt(), reconciliation.seen(),
 				reconciliation.ipsTaken().entrySet().stream().map(e -> new ScanIngested.IpTaken(e.getKey(), e.getValue())).toList(),
 				reconciliation.activated(),
 				reconciliation.placed().entrySet().stream().map(e -> new ScanIngested.HostPlaced(e.getKey(), e.getValue())).toList(),
 				actor));
-		var createdIds = raised.stream().map(f -> f.id()).toList();
-		if (!createdIds.isEmpty()) {
-			events.publishEvent(new ScanConflictsCreated(session.getId(), createdIds));
+		var created = reconciliation.raised().stream().map(Finding::id).toList();
+		if (!created.isEmpty()) {
+			events.publishEvent(new ScanConflictsCreated(session.getId(), created));
 		}
+	}
 
-		var ids = new LinkedHashSet<Long>(createdIds);
+	/** The payload, with the created and superseded conflicts as stored (one read for both). */
+	private Ingested answer(ScanSession session, Reconciliation reconciliation, ScanStats stats) {
+		var ids = new LinkedHashSet<Long>();
+		reconciliation.raised().forEach(f -> ids.add(f.id()));
 		ids.addAll(reconciliation.superseded());
 		Map<Long, ScanConflict> stored = conflicts.findAllById(ids).stream()
 			.collect(Collectors.toMap(ScanConflict::getId, Function.identity()));
-		var stats = stats(reconciliation, results.size(), started);
-		session.markProcessed(Json.write(reconciliation.responses()), stats);
-		sessions.flush();
 		return new Ingested(session, reconciliation.responses(), stats,
-				raised.stream().map(f -> f.describe(stored.get(f.id()))).toList(),
+				reconciliation.raised().stream().map(f -> f.describe(stored.get(f.id()))).toList(),
 				reconciliation.superseded().stream().map(stored::get).toList(), List.of());
 	}
 
@@ -161,7 +163,11 @@ public class ScanIngest {
 	}
 
 	/** Reads what the results name, in three statements whatever their number, and reconciles them in order. */
-	private Reconciliation reconcile(List<ParsedEntry> parsed) {
+	private Reconciliation reconcile(List<ScanEntry> results) {
+		var parsed = new ArrayList<ParsedEntry>(results.size());
+		for (int i = 0; i < results.size(); i++) {
+			parsed.add(ParsedEntry.of(i, results.get(i)));
+		}
 		var macs = new LinkedHashSet<String>();
 		var nicIds = new LinkedHashSet<Long>();
 		var ips = new LinkedHashSet<String>();

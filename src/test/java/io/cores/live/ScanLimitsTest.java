@@ -1,5 +1,6 @@
 package io.cores.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,8 @@ class ScanLimitsTest extends IngestTest {
 
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String authorization,
 			Map<String, Object> input) {
-		return client().post().header("Authorization", authorization)
+		// tens of thousands of results take seconds to coerce and check on a busy machine
+		return client().mutate().responseTimeout(Duration.ofMinutes(1)).build().post().header("Authorization", authorization)
 			.bodyValue(Map.of("query", STATS_ONLY, "variables", Map.of("input", input))).exchange();
 	}
 
