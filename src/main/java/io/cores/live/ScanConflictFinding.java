@@ -6,9 +6,4 @@ package io.cores.live;
  */
 public record ScanConflictFinding(int entry, ScanConflictKind kind, ScanConflictStatus status, String ip, String mac,
 		String nicId, String hostId, String recordedIp, String currentLabId, String suggestedLabId, ScanConflict conflict) {
-
-	public ScanConflictFinding stored(ScanConflict stored) {
-		return new ScanConflictFinding(entry, kind, status, ip, mac, nicId, hostId, recordedIp, currentLabId, suggestedLabId,
-				stored);
-	}
 }

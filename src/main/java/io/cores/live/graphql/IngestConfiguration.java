@@ -4,11 +4,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cores.identity.Access;
 import io.cores.identity.Caller;
 import io.cores.identity.Role;
 import io.cores.live.IngestLimits;
 import io.cores.live.ScanIngest;
-import io.cores.platform.graphql.access.AccessDenied;
 import io.cores.platform.graphql.access.Guard;
 import io.cores.platform.graphql.limits.RequestSizeAllowance;
 import io.cores.platform.graphql.write.ConstraintError;
@@ -23,11 +23,8 @@ class IngestConfiguration {
 	Guard ingestScanAccess() {
 		return Guard.field("Mutation", "ingestScan", env -> {
 			var caller = Caller.of(env.getGraphQlContext());
-			if (caller.isAnonymous()) {
-				throw AccessDenied.unauthenticated("Sign in to use this");
-			}
-			if (!caller.isAgent() && !caller.has(Role.ADMIN)) {
-				throw AccessDenied.forbidden("Only agents, and admins for a manual entry, post scans");
+			if (!caller.isAgent()) {
+				Access.require(caller, Role.ADMIN);
 			}
 		});
 	}
