@@ -43,6 +43,17 @@ class DataModelInvariantsTest extends ApiTest {
 	}
 
 	@Test
+	void aHostOnLoanRemembersTheStatusItGoesBackToAndOnlyThen() {
+		assertRefused("host_status_before_loan_while_on_loan", "INSERT INTO host (hostname, status) VALUES (?, 'ON_LOAN')",
+				data().name("lent"));
+		assertRefused("host_status_before_loan_while_on_loan",
+				"INSERT INTO host (hostname, status, status_before_loan) VALUES (?, 'ACTIVE', 'INACTIVE')", data().name("home"));
+		assertRefused("host_status_before_loan_check",
+				"INSERT INTO host (hostname, status, status_before_loan) VALUES (?, 'ON_LOAN', 'ON_LOAN')", data().name("twice"));
+		assertThatCode(() -> data().host("out", null, "ON_LOAN")).doesNotThrowAnyException();
+	}
+
+	@Test
 	void aMacIsStoredNormalisedAndUniqueInAnySpelling() {
 		long nic = data().insert("INSERT INTO nic (mac) VALUES ('02-1B-21-AA-00-01'::macaddr) RETURNING id");
 		assertThat(jdbc.queryForObject("SELECT mac::text FROM nic WHERE id = ?", String.class, nic))

@@ -45,7 +45,17 @@ public class Reverts {
 		var before = (Map<String, Object>) change.getDataBefore();
 		var after = (Map<String, Object>) change.getDataAfter();
 		return switch (change.getAction()) {
-			case UPDATE -> writes.updateCurrent(type, change.getObjectKey(), changedBack(type, before, after), context);
+			case UPDATE -> {
+				var patch = changedBack(type, before, after);
+				if (patch.isEmpty()) {
+					// e.g. a host's status or a loan's return: set by an action with rules of its own
+					yield new Writes.Outcome<>(null, null, List.of(UserError.of(UserError.Code.INVALID,
+							"This change set only fields that no input writes (" + String.join(", ", changedFields(before, after))
+									+ "); undo it with the action that sets them",
+							"input", "id")));
+				}
+				yield writes.updateCurrent(type, change.getObjectKey(), patch, context);
+			}
 			case CREATE -> writes.deleteCurrent(type, change.getObjectKey(), context);
 			case DELETE -> writes.create(type, present(type, before), context);
 		};
@@ -60,6 +70,13 @@ public class Reverts {
 			}
 		}
 		return patch;
+	}
+
+	private static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
+		var fields = new java.util.TreeSet<String>(before.keySet());
+		fields.addAll(after.keySet());
+		fields.removeIf(field -> Objects.equals(before.get(field), after.get(field)));
+		return List.copyOf(fields);
 	}
 
 	/** A deleted object's snapshot as a create input: the declared fields that had a value. */

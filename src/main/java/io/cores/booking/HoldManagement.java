@@ -270,9 +270,8 @@ public class HoldManagement {
 	}
 
 	private <H extends Hold> Outcome<H> saved(Kind<H> kind, Caller caller, H hold, Map<String, Object> before) {
+		// the insert or update returns what the database sets (timestamps), so no read-back
 		entityManager.flush();
-		// read back what the database keeps (its timestamps, the version), as the payload shows
-		entityManager.refresh(hold);
 		var after = snapshot(hold);
 		if (!after.equals(before)) {
 			logged(kind, caller, hold.getId(), before == null ? "CREATE" : "UPDATE", repr(kind, hold), before, after);

@@ -2,7 +2,7 @@ package io.cores.booking;
 
 import java.time.OffsetDateTime;
 
-import com.querydsl.jpa.impl.JPAQueryFactory;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
 import org.springframework.stereotype.Component;
@@ -26,10 +26,10 @@ class HoldRules {
 	static final UserError OVERLAP = UserError.of(UserError.Code.OVERLAP,
 			"The bookable is already held (booked or reserved) for part of this period", "input", "start");
 
-	private final JPAQueryFactory queries;
+	private final EntityManager entityManager;
 
-	HoldRules(JPAQueryFactory queries) {
-		this.queries = queries;
+	HoldRules(EntityManager entityManager) {
+		this.entityManager = entityManager;
 	}
 
 	/** Only an ACTIVE bookable takes new holds, or more of an existing one's time. */
@@ -46,19 +46,32 @@ class HoldRules {
 	 * is half-open, so a hold may start at the moment another ends. Run with the bookable
 	 * locked, so that the concurrent writers of one bookable are checked one after another.
 	 */
+	/**
+	 * Fixed texts, so that Hibernate interprets each once: every new hold runs one. A hold
+	 * without an end (an open reservation) clashes with everything after its start.
+	 */
+	private static final String CLASH = """
+			select h from Hold h where h.bookableId = :bookable and h.cancelledAt is null and h.id <> :self
+			and h.startsAt < :end and (h.endsAt is null or h.endsAt > :start) order by h.startsAt""";
+
+	private static final String CLASH_WITH_OPEN_HOLD = """
+			select h from Hold h where h.bookableId = :bookable and h.cancelledAt is null and h.id <> :self
+			and (h.endsAt is null or h.endsAt > :start) order by h.startsAt""";
+
+	/** Stands for "no hold to leave out" when the hold is new: no row has this id. */
+	private static final long NO_HOLD = -1;
+
 	UserError requireNoOverlap(Hold hold) {
-		var other = QHold.hold;
-		var end = hold.getEnd();
-		var clash = queries.selectFrom(other)
-			.where(other.bookableId.eq(hold.getBookableId()), other.cancelledAt.isNull(),
-					hold.getId() == null ? null : other.id.ne(hold.getId()),
-					end == null ? null : other.startsAt.lt(end),
-					other.endsAt.isNull().or(other.endsAt.gt(hold.getStart())))
-			.orderBy(other.startsAt.asc())
-			// the hold being changed is not flushed first: its own row is left out anyway, and
-			// the constraint would answer before this check could say which hold is in the way
-			.setFlushMode(FlushModeType.COMMIT)
-			.fetchFirst();
+		var clashes = entityManager.createQuery(hold.getEnd() == null ? CLASH_WITH_OPEN_HOLD : CLASH, Hold.class)
+			.setParameter("bookable", hold.getBookableId())
+			.setParameter("self", hold.getId() == null ? NO_HOLD : hold.getId())
+			.setParameter("start", hold.getStart());
+		if (hold.getEnd() != null) {
+			clashes.setParameter("end", hold.getEnd());
+		}
+		// the hold being changed is not flushed first: its own row is left out anyway, and
+		// the constraint would answer before this check could say which hold is in the way
+		var clash = clashes.setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultStream().findFirst().orElse(null);
 		if (clash == null) {
 			return null;
 		}

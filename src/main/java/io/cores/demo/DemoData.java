@@ -259,14 +259,14 @@ public final class DemoData {
 
 		private long copyHosts(boolean vms) throws SQLException {
 			try (var out = CopyWriter.open(copy, "host", "id", "hostname", "serial", "asset_number", "hd_vendor_id",
-					"hardware_id", "rack_id", "type_id", "build_id", "vm_host_id", "hypervisor", "status", "comment",
-					"created_at", "updated_at")) {
+					"hardware_id", "rack_id", "type_id", "build_id", "vm_host_id", "hypervisor", "status", "status_before_loan",
+					"comment", "created_at", "updated_at")) {
 				for (var h : m.hosts) {
 					if ((h.vmHost != null) != vms) {
 						continue;
 					}
 					out.row(h.id, h.hostname, h.serial, h.assetNumber, id(h.hdVendor), id(h.hardware), id(h.rack),
-							id(h.type), id(h.build), id(h.vmHost), h.hypervisor, h.status, h.comment, h.createdAt,
+							id(h.type), id(h.build), id(h.vmHost), h.hypervisor, h.status, h.statusBeforeLoan, h.comment, h.createdAt,
 							h.suspendedAt != null ? h.suspendedAt : h.createdAt);
 				}
 				return out.finish();
@@ -321,10 +321,10 @@ public final class DemoData {
 
 		private void loans() throws SQLException {
 			try (var out = CopyWriter.open(copy, "loan", "host_id", "borrower", "contact_email", "starts_at", "due_at",
-					"returned_at", "host_status_before", "comment", "created_at", "updated_at")) {
+					"returned_at", "comment", "created_at", "updated_at")) {
 				for (var l : m.loans) {
 					out.row(l.host().id, l.borrower(), l.contactEmail(), l.startsAt(), l.dueAt(), l.returnedAt(),
-							l.statusBefore(), l.comment(), l.startsAt(),
+							l.comment(), l.startsAt(),
 							l.returnedAt() != null ? l.returnedAt() : l.startsAt());
 				}
 				counts.put("loans", out.finish());

@@ -102,6 +102,8 @@ final class DemoModel {
 		Host vmHost;
 		boolean hypervisor;
 		String status;
+		/** While ON_LOAN: the status the host goes back to. */
+		String statusBeforeLoan;
 		String comment;
 		Instant createdAt;
 		/** when the host stopped being bookable (INACTIVE or lent out), if it did */
@@ -160,7 +162,7 @@ final class DemoModel {
 	}
 
 	record Loan(Host host, String borrower, String contactEmail, Instant startsAt, Instant dueAt,
-			Instant returnedAt, String statusBefore, String comment) {
+			Instant returnedAt, String comment) {
 	}
 
 	/** An API token; its key is made (and forgotten) while writing, so nobody knows it. */
@@ -815,6 +817,7 @@ final class DemoModel {
 		Collections.shuffle(candidates, random);
 		var lent = candidates.get(0);
 		var start = daysAgo(10).minus(Duration.ofHours(3));
+		lent.statusBeforeLoan = lent.status;
 		lent.status = "ON_LOAN";
 		lent.bookableStatus = "SUSPENDED";
 		lent.suspendedAt = start;
@@ -825,14 +828,14 @@ final class DemoModel {
 		}
 		suspend(lent, start, null);
 		loans.add(new Loan(lent, "Contoso Networks (field trial)", "jane.doe@contoso.example", start,
-				start.plus(Duration.ofDays(30)), null, "ACTIVE", "Shipped for an on-site proof of concept"));
+				start.plus(Duration.ofDays(30)), null, "Shipped for an on-site proof of concept"));
 
 		var returned = candidates.get(1);
 		var from = daysAgo(75);
 		var back = daysAgo(40);
 		suspend(returned, from, back);
 		loans.add(new Loan(returned, "University of Springfield networking lab", "netlab@springfield.example", from,
-				daysAgo(45), back, "ACTIVE", "Lent for a student project; returned with new optics"));
+				daysAgo(45), back, "Lent for a student project; returned with new optics"));
 	}
 
 	// ---- notices ----

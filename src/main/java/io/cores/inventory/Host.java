@@ -49,6 +49,11 @@ public class Host extends BaseEntity {
 	@Enumerated(EnumType.STRING)
 	private HostStatus status = HostStatus.NEW;
 
+	/** While on loan, the status the host goes back to when the loan ends; null otherwise. */
+	@Enumerated(EnumType.STRING)
+	@Column(name = "status_before_loan")
+	private HostStatus statusBeforeLoan;
+
 	@JdbcType(PgObjectJdbcType.Inet.class)
 	@Column(insertable = false, updatable = false)
 	private String ip;
@@ -168,9 +173,29 @@ public class Host extends BaseEntity {
 	}
 
 	/** Moves the host to a new status; the caller publishes {@link HostStatusChanged}. */
-	public HostStatus changeStatus(HostStatus to) {
+	HostStatus changeStatus(HostStatus to) {
 		var from = status;
 		status = to;
 		return from;
+	}
+
+	/** Puts the host on loan, remembering where it goes back to; answers the status it had. */
+	HostStatus lend() {
+		if (status == HostStatus.ON_LOAN) {
+			throw new IllegalStateException("Host " + getId() + " is on loan already");
+		}
+		statusBeforeLoan = status;
+		return changeStatus(HostStatus.ON_LOAN);
+	}
+
+	/** Ends the host's loan: answers the status it goes back to, the one it had before. */
+	HostStatus giveBack() {
+		if (status != HostStatus.ON_LOAN) {
+			throw new IllegalStateException("Host " + getId() + " is not on loan");
+		}
+		var back = statusBeforeLoan;
+		statusBeforeLoan = null;
+		changeStatus(back);
+		return back;
 	}
 }

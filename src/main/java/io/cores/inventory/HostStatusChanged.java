@@ -13,12 +13,15 @@ public record HostStatusChanged(long hostId, String hostname, HostStatus from, H
 
 	/** Whether the host stopped being available for use: its holds must end. */
 	public boolean withdrawn() {
-		return (to == HostStatus.INACTIVE || to == HostStatus.ON_LOAN) && from != HostStatus.INACTIVE
-				&& from != HostStatus.ON_LOAN;
+		return available(from) && !available(to);
 	}
 
-	/** Whether the host became available again. */
+	/** Whether the host became available again (back from a loan it may be NEW again). */
 	public boolean restored() {
-		return to == HostStatus.ACTIVE && (from == HostStatus.INACTIVE || from == HostStatus.ON_LOAN);
+		return !available(from) && available(to);
+	}
+
+	private static boolean available(HostStatus status) {
+		return status == HostStatus.NEW || status == HostStatus.ACTIVE;
 	}
 }

@@ -18,9 +18,10 @@ import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.UserError;
 
 /**
- * A host's status, changed by staff: ACTIVE or INACTIVE. ON_LOAN comes and goes with loans
- * only, and a host that is on loan is changed by returning the loan. The change publishes
- * {@link HostStatusChanged}, whose effects on bookings commit or roll back with it.
+ * A host's status. Staff set ACTIVE or INACTIVE; ON_LOAN comes and goes with loans only
+ * ({@link HostLoans}), and a host that is on loan is changed by returning the loan. Every
+ * change publishes {@link HostStatusChanged}, whose effects on bookings commit or roll back
+ * with it.
  */
 @Service
 public class HostStatuses {
@@ -39,7 +40,7 @@ public class HostStatuses {
 	@Transactional
 	public Changed change(Caller caller, String id, int version, HostStatus to) {
 		long key = GlobalId.decodeKey(id, "Host", "input.id");
-		var host = entityManager.find(Host.class, key, LockModeType.PESSIMISTIC_WRITE);
+		var host = locked(key);
 		if (host == null) {
 			return new Changed(null, List.of(UserError.of(UserError.Code.NOT_FOUND, "No Host with this id", "input", "id")));
 		}
@@ -51,16 +52,25 @@ public class HostStatuses {
 		if (refused != null) {
 			return new Changed(null, List.of(refused));
 		}
-		if (host.getStatus() == to) {
-			return new Changed(host, List.of());
+		if (host.getStatus() != to) {
+			moved(host, host.changeStatus(to), new Actor(caller.userId(), caller.username()));
 		}
-		var from = host.changeStatus(to);
-		entityManager.flush();
-		entityManager.refresh(host);
-		events.publishEvent(new ObjectChanged("Host", key, "UPDATE", host.getHostname(), Map.of("status", from.name()),
-				Map.of("status", to.name()), caller.userId(), caller.username()));
-		events.publishEvent(new HostStatusChanged(key, host.getHostname(), from, to, new Actor(caller.userId(), caller.username())));
 		return new Changed(host, List.of());
+	}
+
+	/** The host leaves on loan (a loan started): ON_LOAN, remembering its status. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void lend(long key, Actor actor) {
+		var host = required(key);
+		moved(host, host.lend(), actor);
+	}
+
+	/** The host is back (its loan ended): the status it had before. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void giveBack(long key, Actor actor) {
+		var host = required(key);
+		host.giveBack();
+		moved(host, HostStatus.ON_LOAN, actor);
 	}
 
 	/**
@@ -76,13 +86,7 @@ public class HostStatuses {
 				Host.class).setParameter("ids", hostIds).setParameter("new", HostStatus.NEW)
 			.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
 		for (var host : hosts) {
-			host.changeStatus(HostStatus.ACTIVE);
-		}
-		entityManager.flush();
-		for (var host : hosts) {
-			events.publishEvent(new ObjectChanged("Host", host.getId(), "UPDATE", host.getHostname(),
-					Map.of("status", HostStatus.NEW.name()), Map.of("status", HostStatus.ACTIVE.name()), actor.id(), actor.name()));
-			events.publishEvent(new HostStatusChanged(host.getId(), host.getHostname(), HostStatus.NEW, HostStatus.ACTIVE, actor));
+			moved(host, host.changeStatus(HostStatus.ACTIVE), actor);
 		}
 	}
 
@@ -99,5 +103,28 @@ public class HostStatuses {
 					"input", "status");
 		}
 		return null;
+	}
+
+	private Host locked(long key) {
+		return entityManager.find(Host.class, key, LockModeType.PESSIMISTIC_WRITE);
+	}
+
+	/** A host another module's event names; the loan's foreign key guarantees it exists. */
+	private Host required(long key) {
+		var host = locked(key);
+		if (host == null) {
+			throw new IllegalStateException("No host " + key);
+		}
+		return host;
+	}
+
+	/** Records the move in the change log and tells the other modules. */
+	private void moved(Host host, HostStatus from, Actor actor) {
+		entityManager.flush();
+		entityManager.refresh(host);
+		var to = host.getStatus();
+		events.publishEvent(new ObjectChanged("Host", host.getId(), "UPDATE", host.getHostname(), Map.of("status", from.name()),
+				Map.of("status", to.name()), actor.id(), actor.name()));
+		events.publishEvent(new HostStatusChanged(host.getId(), host.getHostname(), from, to, actor));
 	}
 }

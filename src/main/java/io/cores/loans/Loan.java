@@ -32,17 +32,9 @@ public class Loan extends BaseEntity {
 	@Column(name = "returned_at")
 	private OffsetDateTime returnedAt;
 
-	/**
-	 * The host's status when the loan opened (NEW, ACTIVE or INACTIVE), restored when it is
-	 * returned. Internal: not part of the schema. Kept as the inventory's status name, since
-	 * this module does not depend on the inventory's types.
-	 */
-	@Column(name = "host_status_before")
-	private String hostStatusBefore;
-
 	private String comment;
 
-	protected Loan() {
+	public Loan() {
 	}
 
 	public Loan(Long hostId, String borrower, OffsetDateTime start) {
@@ -75,16 +67,44 @@ public class Loan extends BaseEntity {
 		return returnedAt;
 	}
 
-	public String getHostStatusBefore() {
-		return hostStatusBefore;
-	}
-
 	public String getComment() {
 		return comment;
+	}
+
+	public void setHostId(Long hostId) {
+		this.hostId = hostId;
+	}
+
+	public void setBorrower(String borrower) {
+		this.borrower = borrower;
+	}
+
+	public void setContactEmail(String contactEmail) {
+		this.contactEmail = contactEmail;
+	}
+
+	public void setStart(OffsetDateTime start) {
+		this.startsAt = start;
+	}
+
+	public void setDue(OffsetDateTime due) {
+		this.dueAt = due;
+	}
+
+	public void setComment(String comment) {
+		this.comment = comment;
 	}
 
 	/** Out, not yet returned. */
 	public boolean isOpen() {
 		return returnedAt == null;
+	}
+
+	/** The host came back at {@code at}. */
+	public void returned(OffsetDateTime at) {
+		if (!isOpen()) {
+			throw new IllegalStateException("Loan " + getId() + " was returned at " + returnedAt);
+		}
+		this.returnedAt = at;
 	}
 }

@@ -78,7 +78,7 @@ class DemoDataGeneratorTest {
 		assertThat(count(db, """
 				SELECT count(*) FROM loan l JOIN host h ON h.id = l.host_id JOIN bookable b ON b.host_id = h.id
 				WHERE l.returned_at IS NULL AND h.status = 'ON_LOAN' AND b.status = 'SUSPENDED'
-				  AND l.host_status_before = 'ACTIVE'""")).isEqualTo(1);
+				  AND h.status_before_loan = 'ACTIVE'""")).isEqualTo(1);
 		assertThat(count(db, "SELECT count(*) FROM loan WHERE returned_at IS NULL")).isEqualTo(1);
 		assertThat(count(db, "SELECT count(*) FROM loan WHERE returned_at IS NOT NULL")).isEqualTo(1);
 		assertThat(count(db, "SELECT count(*) FROM host WHERE status = 'ON_LOAN'")).isEqualTo(1);

@@ -34,6 +34,8 @@ class PermissionMatrixTest extends ApiTest {
 	private static final Map<String, Role> REQUIRED = Map.ofEntries(
 			Map.entry("revertChange", Role.STAFF),
 			Map.entry("changeHostStatus", Role.STAFF),
+			Map.entry("startLoan", Role.STAFF),
+			Map.entry("returnLoan", Role.STAFF),
 			Map.entry("createToken", Role.USER),
 			Map.entry("disableToken", Role.USER),
 			Map.entry("enableToken", Role.USER),
@@ -80,7 +82,8 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("Host", Role.STAFF),
 			Map.entry("Nic", Role.STAFF),
 			Map.entry("Project", Role.STAFF),
-			Map.entry("Bookable", Role.STAFF));
+			Map.entry("Bookable", Role.STAFF),
+			Map.entry("Loan", Role.STAFF));
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private List<io.cores.platform.graphql.write.WriteType<?>> writable;
@@ -259,6 +262,22 @@ class PermissionMatrixTest extends ApiTest {
 						+ "\", version: 0, status: INACTIVE }) { host { status } errors { code } } }",
 						payload -> assertThat(test.jdbc.queryForObject("SELECT status FROM host WHERE id = ?", String.class, host))
 							.isEqualTo("INACTIVE"));
+			}),
+			Map.entry("startLoan", (test, role) -> {
+				long host = test.data().host("lent-by-" + role.toLowerCase(), null, "ACTIVE");
+				return new Call("mutation { startLoan(input: { host: \"" + GlobalId.encode("Host", host)
+						+ "\", borrower: \"Ada\" }) { loan { id } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT status FROM host WHERE id = ?", String.class, host))
+							.isEqualTo("ON_LOAN"));
+			}),
+			Map.entry("returnLoan", (test, role) -> {
+				long host = test.data().host("returned-by-" + role.toLowerCase(), null, "ON_LOAN");
+				long loan = test.data().insert("INSERT INTO loan (host_id, borrower, starts_at) VALUES (?, 'Ada', now()) RETURNING id",
+						host);
+				return new Call("mutation { returnLoan(input: { id: \"" + GlobalId.encode("Loan", loan)
+						+ "\", version: 0 }) { loan { id } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT status FROM host WHERE id = ?", String.class, host))
+							.isEqualTo("ACTIVE"));
 			}),
 			Map.entry("disableToken", (test, role) -> test.toggle(role, "disableToken", true, false)),
 			Map.entry("enableToken", (test, role) -> test.toggle(role, "enableToken", false, true)),

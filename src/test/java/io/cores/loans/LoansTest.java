@@ -92,7 +92,8 @@ class LoansTest extends ApiTest {
 	 */
 	@Test
 	void anOrBranchWithoutConditionsKeepsTheRestOfTheFilter() {
-		long stranger = data().insert("INSERT INTO host (hostname, status) VALUES (?, 'ON_LOAN') RETURNING id",
+		long stranger = data().insert(
+				"INSERT INTO host (hostname, status, status_before_loan) VALUES (?, 'ON_LOAN', 'ACTIVE') RETURNING id",
 				"elsewhere-" + data().prefix());
 		loan(stranger, "Someone else", now.minusDays(1), null);
 
@@ -137,8 +138,8 @@ class LoansTest extends ApiTest {
 
 	private long loan(long host, String borrower, OffsetDateTime start, OffsetDateTime returnedAt) {
 		return data().insert("""
-				INSERT INTO loan (host_id, borrower, starts_at, returned_at, host_status_before)
-				VALUES (?, ?, ?, ?, 'ACTIVE') RETURNING id""", host, borrower, start, returnedAt);
+				INSERT INTO loan (host_id, borrower, starts_at, returned_at)
+				VALUES (?, ?, ?, ?) RETURNING id""", host, borrower, start, returnedAt);
 	}
 
 	private static String id(long loan) {

@@ -1,6 +1,9 @@
 package io.cores.support;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -20,6 +23,7 @@ public class SqlStatements implements BeanPostProcessor {
 
 	private static final AtomicInteger STATEMENTS = new AtomicInteger();
 	private static final AtomicInteger ROWS = new AtomicInteger();
+	private static final List<String> TEXTS = Collections.synchronizedList(new ArrayList<>());
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -27,7 +31,10 @@ public class SqlStatements implements BeanPostProcessor {
 			return bean;
 		}
 		return ProxyDataSourceBuilder.create(dataSource)
-			.afterQuery((execution, queries) -> STATEMENTS.incrementAndGet())
+			.afterQuery((execution, queries) -> {
+				STATEMENTS.incrementAndGet();
+				TEXTS.add(queries.isEmpty() ? "" : queries.get(0).getQuery());
+			})
 			.proxyResultSet()
 			.afterMethod(call -> {
 				if (call.getTarget() instanceof ResultSet && call.getMethod().getName().equals("next")
@@ -41,6 +48,14 @@ public class SqlStatements implements BeanPostProcessor {
 	public static void reset() {
 		STATEMENTS.set(0);
 		ROWS.set(0);
+		TEXTS.clear();
+	}
+
+	/** The statements since the last reset, in order: what a failing count shows. */
+	public static List<String> texts() {
+		synchronized (TEXTS) {
+			return List.copyOf(TEXTS);
+		}
 	}
 
 	/** Statements executed since the last reset (a batch counts once). */

@@ -59,9 +59,12 @@ public final class TestData {
 		return insert("INSERT INTO rack (lab_id, name, is_default) VALUES (?, ?, ?) RETURNING id", lab, name(name), isDefault);
 	}
 
+	/** A host in {@code status}; one ON_LOAN goes back to ACTIVE, as if it had been lent while active. */
 	public long host(String hostname, Long rack, String status) {
-		return insert("INSERT INTO host (hostname, rack_id, status) VALUES (?, ?, ?) RETURNING id", name(hostname), rack,
-				status);
+		return insert("""
+				INSERT INTO host (hostname, rack_id, status, status_before_loan)
+				VALUES (?, ?, ?, CASE WHEN ? = 'ON_LOAN' THEN 'ACTIVE' END) RETURNING id""", name(hostname), rack,
+				status, status);
 	}
 
 	public String mac() {

@@ -39,7 +39,14 @@ public final class TestDatabase {
 				}
 			}
 			registry.add("cores.data-dir", embeddedDir::toString);
+			throwAway(registry);
 		}
+	}
+
+	/** A test database need not survive a crash of the machine: commits need not wait for the disk. */
+	private static void throwAway(DynamicPropertyRegistry registry) {
+		registry.add("cores.embedded-settings.fsync", () -> "off");
+		registry.add("cores.embedded-settings.synchronous_commit", () -> "off");
 	}
 
 	/**
@@ -54,6 +61,7 @@ public final class TestDatabase {
 		try {
 			var dir = Files.createTempDirectory("cores-test-db-other");
 			registry.add("cores.data-dir", dir::toString);
+			throwAway(registry);
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);

@@ -37,6 +37,12 @@ public final class WriteSamples {
 			// one bookable per host: each sample gets a host of its own
 			Map.entry("Bookable.host", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.host("bookable-host-"
 					+ fresh(), null, "ACTIVE"))),
+			// one open loan per host: each sample gets a host of its own
+			Map.entry("Loan.host", data -> io.cores.platform.graphql.GlobalId.encode("Host", data.host("lent-host-"
+					+ fresh(), null, "ACTIVE"))),
+			Map.entry("Loan.contactEmail", data -> data.name(fresh()) + "@example.net"),
+			Map.entry("Loan.start", data -> "2020-01-01T10:20:30.123Z"),
+			Map.entry("Loan.due", data -> "2999-01-01T10:20:30.123Z"),
 			Map.entry("Nic.mac", data -> data.mac()),
 			Map.entry("Nic.ip", data -> "192.0.2." + (1 + new java.util.Random().nextInt(250))));
 

@@ -1,7 +1,5 @@
 package io.cores.identity.graphql;
 
-import java.util.regex.Pattern;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +9,7 @@ import io.cores.identity.Group;
 import io.cores.identity.Role;
 import io.cores.identity.User;
 import io.cores.platform.graphql.UserError.Code;
+import io.cores.platform.graphql.write.FieldRules;
 import io.cores.platform.graphql.write.Write;
 import io.cores.platform.graphql.write.WriteType;
 
@@ -22,9 +21,6 @@ import io.cores.platform.graphql.write.WriteType;
 @Configuration(proxyBeanMethods = false)
 class IdentityWrites {
 
-	/** One address: something, one @, a domain with no blanks; what mail servers accept is theirs to say. */
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-
 	@Bean
 	WriteType<User> userWrites() {
 		return WriteType.of("User", User.class, () -> new User(null, Role.USER))
@@ -35,7 +31,7 @@ class IdentityWrites {
 			.required("active", Boolean.class, User::isActive, User::setActive)
 			.required("role", Role.class, User::getRole, User::setRole)
 			.violation("app_user_username_key", Code.NOT_UNIQUE, "Another user has this username", "username")
-			.rule(IdentityWrites::emailIsAnAddress)
+			.rule(FieldRules.emailAddress("email", User::getEmail))
 			.rule(IdentityWrites::noSelfLockout)
 			.deleteRule(IdentityWrites::noSelfDeletion)
 			.repr(User::getUsername);
@@ -50,12 +46,6 @@ class IdentityWrites {
 			.violation("user_group_name_key", Code.NOT_UNIQUE, "Another group has this name", "name")
 			.violation("user_group_role_check", Code.INVALID, "A group grants ADMIN, STAFF or USER", "role")
 			.repr(Group::getName);
-	}
-
-	static void emailIsAnAddress(User user, Write<User> write) {
-		if (write.gives("email") && user.getEmail() != null && !EMAIL.matcher(user.getEmail()).matches()) {
-			write.reject(Code.INVALID, "email is not an address", "email");
-		}
 	}
 
 	/**

@@ -60,15 +60,15 @@ public class Authenticator {
 
 	private Caller token(String key) {
 		var hash = TokenKeys.hash(key);
-		var rows = jdbc.query("""
-				SELECT t.id, t.key_hash, t.role, t.read_only, t.enabled, t.expires_at, t.last_used_at,
-				       u.id AS user_id, u.username, u.role AS user_role, u.active, a.name AS agent
-				FROM api_token t JOIN app_user u ON u.id = t.owner_id LEFT JOIN agent a ON a.token_id = t.id
-				WHERE t.key_hash = ?""", (rs, i) -> new TokenRow(rs.getLong("id"), rs.getString("key_hash"),
+		// the token, its owner and the owner's memberships in one statement: every request pays for it
+		var rows = jdbc.query("SELECT t.id, t.key_hash, t.role, t.read_only, t.enabled, t.expires_at, t.last_used_at,"
+				+ " u.id AS user_id, u.username, u.role AS user_role, u.active, a.name AS agent, " + Memberships.COLUMNS
+				+ " FROM api_token t JOIN app_user u ON u.id = t.owner_id LEFT JOIN agent a ON a.token_id = t.id "
+				+ Memberships.JOINED + " WHERE t.key_hash = ?", (rs, i) -> new TokenRow(rs.getLong("id"), rs.getString("key_hash"),
 				Role.valueOf(rs.getString("role")), rs.getBoolean("read_only"), rs.getBoolean("enabled"),
 				rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class),
 				rs.getLong("user_id"), rs.getString("username"), Role.valueOf(rs.getString("user_role")),
-				rs.getBoolean("active"), rs.getString("agent")), hash);
+				rs.getBoolean("active"), rs.getString("agent"), Memberships.membership(rs)), hash);
 		var now = OffsetDateTime.now(ZoneOffset.UTC);
 		if (rows.isEmpty() || !TokenKeys.sameHash(rows.get(0).keyHash(), hash)) {
 			throw new InvalidCredentials("Unknown token");
@@ -84,7 +84,8 @@ public class Authenticator {
 			jdbc.update("UPDATE api_token SET last_used_at = now() WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => ?))",
 					row.id(), TOUCH_SECONDS);
 		}
-		var standing = memberships.of(row.userId(), row.userRole());
+		var standing = memberships.standing(row.userRole(),
+				rows.stream().map(TokenRow::membership).filter(java.util.Objects::nonNull).toList());
 		var ownerRole = standing.role();
 		var role = row.role() == Role.AGENT ? Role.AGENT : ownerRole.includes(row.role()) ? row.role() : ownerRole;
 		return new Caller(row.userId(), row.username(), role, standing.groupIds(), row.id(), row.readOnly(), row.agent(),
@@ -110,6 +111,6 @@ public class Authenticator {
 
 	private record TokenRow(long id, String keyHash, Role role, boolean readOnly, boolean enabled,
 			OffsetDateTime expiresAt, OffsetDateTime lastUsedAt, long userId, String username, Role userRole,
-			boolean userActive, String agent) {
+			boolean userActive, String agent, Memberships.Membership membership) {
 	}
 }

@@ -1,5 +1,7 @@
 package io.cores.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -44,11 +46,26 @@ public class Memberships {
 	}
 
 	public List<Membership> list(long userId) {
-		return jdbc.query("""
-				SELECT g.id, g.name, g.role, m.source FROM group_membership m JOIN user_group g ON g.id = m.group_id
-				WHERE m.user_id = ?""", (rs, i) -> new Membership(rs.getLong("id"), rs.getString("name"),
-				rs.getString("role") == null ? null : Role.valueOf(rs.getString("role")), Source.valueOf(rs.getString("source"))),
-				userId);
+		return jdbc.query("SELECT " + COLUMNS + " FROM app_user u " + JOINED + " WHERE u.id = ? AND g.id IS NOT NULL",
+				(rs, i) -> membership(rs), userId);
+	}
+
+	/**
+	 * The memberships of the user {@code u} as columns of a query that also reads other things
+	 * of that user (the token look-up): one row per membership, or one with null group columns.
+	 */
+	static final String COLUMNS = "g.id AS group_id, g.name AS group_name, g.role AS group_role, m.source AS group_source";
+
+	static final String JOINED = "LEFT JOIN group_membership m ON m.user_id = u.id LEFT JOIN user_group g ON g.id = m.group_id";
+
+	/** The membership of a row of {@link #COLUMNS}, or null for a row of a user in no group. */
+	static Membership membership(ResultSet rs) throws SQLException {
+		if (rs.getObject("group_id") == null) {
+			return null;
+		}
+		var role = rs.getString("group_role");
+		return new Membership(rs.getLong("group_id"), rs.getString("group_name"), role == null ? null : Role.valueOf(role),
+				Source.valueOf(rs.getString("group_source")));
 	}
 
 	public Standing standing(Role ownRole, Collection<Membership> memberships) {

@@ -15,6 +15,10 @@ import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
@@ -76,6 +80,21 @@ class EmbeddedDatabaseTest {
 			try (var connection = connect(postgres, password)) {
 				assertThat(single(connection, "SELECT count(*) FROM kept")).as("the data is kept").isEqualTo("0");
 			}
+		}
+	}
+
+	/** The server's own configuration (application.yaml), not the embedded server's test-minded defaults. */
+	@Test
+	void theDataFolderIsDurableAsConfigured() throws Exception {
+		var sources = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"));
+		var configured = new Binder(ConfigurationPropertySources.from(sources)).bind("cores", EmbeddedDatabaseProperties.class)
+			.get();
+		var dataDir = folder.resolve("data");
+		try (var postgres = new EmbeddedDatabaseConfiguration()
+			.embeddedPostgres(new EmbeddedDatabaseProperties(dataDir, configured.embeddedSettings()));
+				var connection = connect(postgres, Files.readString(dataDir.resolve("postgres-password")).strip())) {
+			assertThat(single(connection, "SHOW fsync")).isEqualTo("on");
+			assertThat(single(connection, "SHOW synchronous_commit")).isEqualTo("on");
 		}
 	}
 

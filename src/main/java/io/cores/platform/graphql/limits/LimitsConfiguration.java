@@ -10,6 +10,7 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLTypeUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,13 @@ class LimitsConfiguration {
 			// saturate: nested page sizes multiply past int range, which must not wrap to cheap
 			return (int) Math.min(Integer.MAX_VALUE, 1L + (long) Math.max(size, 1) * children);
 		});
+	}
+
+	/** Parsed and validated documents, reused: at most 10 MB of document text. */
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCache() {
+		var cache = new DocumentCache(10_000_000);
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
 	}
 
 	/** A statement made for a request gets the request's remaining time as its timeout. */

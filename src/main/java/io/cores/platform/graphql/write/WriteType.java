@@ -47,6 +47,8 @@ public final class WriteType<E extends BaseEntity> {
 	private final List<Rule<E>> rules = new ArrayList<>();
 	private final List<Rule<E>> deleteRules = new ArrayList<>();
 	private final List<Rule<E>> afterSave = new ArrayList<>();
+	private final List<Rule<E>> afterDelete = new ArrayList<>();
+	private final Map<String, Function<E, ?>> recorded = new LinkedHashMap<>();
 	private Guard.Check writers;
 	private Function<E, String> repr;
 
@@ -114,6 +116,23 @@ public final class WriteType<E extends BaseEntity> {
 		return this;
 	}
 
+	/** Work that follows a delete in the same transaction, such as an event for another module. */
+	public WriteType<E> afterDelete(Rule<E> step) {
+		afterDelete.add(step);
+		return this;
+	}
+
+	/**
+	 * A field no input writes but the change log keeps, because a domain action sets it (a
+	 * loan's {@code returnedAt}): in every snapshot, never in an input, not restored by a revert.
+	 */
+	public WriteType<E> recorded(String field, Function<E, ?> get) {
+		if (fields.containsKey(field) || recorded.put(field, get) != null) {
+			throw new IllegalStateException(name + "." + field + " is declared twice");
+		}
+		return this;
+	}
+
 	/** The short text naming an object in the change log; the id when not given. */
 	public WriteType<E> repr(Function<E, String> repr) {
 		this.repr = repr;
@@ -121,7 +140,7 @@ public final class WriteType<E extends BaseEntity> {
 	}
 
 	private WriteType<E> add(Field<E> field) {
-		if (fields.put(field.name(), field) != null) {
+		if (recorded.containsKey(field.name()) || fields.put(field.name(), field) != null) {
 			throw new IllegalStateException(name + "." + field.name() + " is declared twice");
 		}
 		return this;
@@ -162,6 +181,14 @@ public final class WriteType<E extends BaseEntity> {
 
 	List<Rule<E>> afterSaveSteps() {
 		return afterSave;
+	}
+
+	List<Rule<E>> afterDeleteSteps() {
+		return afterDelete;
+	}
+
+	Map<String, Function<E, ?>> recordedFields() {
+		return recorded;
 	}
 
 	public Guard.Check writers() {

@@ -112,6 +112,27 @@ public class Writes {
 	}
 
 	/**
+	 * A domain action on one object (return a loan, resolve a conflict): the row is locked and
+	 * its version compared as for an update, {@code action} changes it or rejects the write
+	 * through {@link Write#reject}, and the result is saved, read back and logged like any
+	 * update, its snapshot including the type's recorded fields.
+	 */
+	public <E extends BaseEntity> Outcome<E> act(WriteType<E> type, String id, int version, GraphQLContext context,
+			WriteType.Rule<E> action) {
+		long key = GlobalId.decodeKey(id, type.name(), "input.id");
+		return guarded(type, Write.Action.UPDATE, () -> {
+			var entity = locked(type, key, version, context);
+			var before = snapshot(type, entity);
+			var write = new Write<E>(Write.Action.UPDATE, context, Map.of(), before);
+			action.check(entity, write);
+			if (!write.errors().isEmpty()) {
+				return rollback(write.errors());
+			}
+			return save(type, entity, write, before);
+		});
+	}
+
+	/**
 	 * Stands for "whatever version the row has": never a client's, whose version the schema
 	 * requires (Int!), so no input can skip the check.
 	 */
@@ -250,6 +271,10 @@ public class Writes {
 		var repr = type.repr(prepared.entity());
 		entityManager.remove(prepared.entity());
 		entityManager.flush();
+		type.afterDeleteSteps().forEach(step -> step.check(prepared.entity(), prepared.write()));
+		if (!prepared.write().errors().isEmpty()) {
+			throw new Refused(prepared.write().errors().get(0));
+		}
 		logged(type.name(), prepared.key(), "DELETE", repr, prepared.before(), null, prepared.write().context());
 	}
 
@@ -375,23 +400,30 @@ public class Writes {
 		events.publishEvent(new ObjectChanged(type, key, action, repr, before, after, actor.id(), actor.name()));
 	}
 
-	/** The object's data as the change log keeps it: every writable field, references as global ids. */
+	/**
+	 * The object's data as the change log keeps it: every writable and recorded field,
+	 * references as global ids.
+	 */
 	public <E extends BaseEntity> Map<String, Object> snapshot(WriteType<E> type, E entity) {
 		var data = new LinkedHashMap<String, Object>();
 		for (var field : type.fields().values()) {
 			Object value = field.get().apply(entity);
-			if (value != null && field.isReference()) {
-				value = GlobalId.encode(field.target(), (Long) value);
-			}
-			else if (value instanceof Enum<?> e) {
-				value = e.name();
-			}
-			else if (value instanceof OffsetDateTime time) {
-				value = time.toString();
-			}
-			data.put(field.name(), value);
+			data.put(field.name(), value != null && field.isReference() ? GlobalId.encode(field.target(), (Long) value)
+					: plain(value));
 		}
+		type.recordedFields().forEach((name, get) -> data.put(name, plain(get.apply(entity))));
 		return data;
+	}
+
+	/** A value as JSON keeps it. */
+	private static Object plain(Object value) {
+		if (value instanceof Enum<?> e) {
+			return e.name();
+		}
+		if (value instanceof OffsetDateTime time) {
+			return time.toString();
+		}
+		return value;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

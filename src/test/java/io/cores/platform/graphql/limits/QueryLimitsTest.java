@@ -32,6 +32,19 @@ class QueryLimitsTest extends ApiTest {
 				"complexity");
 	}
 
+	/** Documents are parsed and validated once, then reused: the sizes in the variables are still counted each time. */
+	@Test
+	void aDocumentAnsweredBeforeIsRefusedWhenItsVariablesMakeItTooCostly() {
+		var query = "query($n: Int) { hosts(first: $n) { nodes { nics(first: $n) { nodes { scanConflicts(first: $n) { nodes { id } } } } } } }";
+		graphQl().document(query).variable("n", 2).execute().errors().verify();
+		SqlStatements.reset();
+		graphQl().document(query).variable("n", 500).execute().errors()
+			.expect(e -> e.getMessage().contains("complexity"))
+			.verify();
+		assertThat(SqlStatements.count()).as("SQL statements run for a refused query").isZero();
+		graphQl().document(query).variable("n", 2).execute().errors().verify();
+	}
+
 	@Test
 	void tooManyAliasesAreRefused() {
 		var fields = new StringBuilder();
