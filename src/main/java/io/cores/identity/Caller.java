@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 
 import graphql.GraphQLContext;
+import jakarta.servlet.ServletRequest;
 
 /**
  * Who is making a request, resolved once per request (HTTP) or connection (WebSocket) and
@@ -35,5 +36,10 @@ public record Caller(Long userId, String username, Role role, Set<Long> groupIds
 	public static Caller of(GraphQLContext context) {
 		Caller caller = context == null ? null : context.get(Caller.class);
 		return caller == null ? ANONYMOUS : caller;
+	}
+
+	/** The caller of an HTTP request, for filters after authentication; anonymous before it or when none. */
+	public static Caller of(ServletRequest request) {
+		return request.getAttribute(Caller.class.getName()) instanceof Caller caller ? caller : ANONYMOUS;
 	}
 }

@@ -8,7 +8,8 @@
  * <p>
  * Owns app_user, user_group, group_membership, api_token and agent. Other modules refer to
  * users by id ({@code ownerId}, {@code authorId}) and read them through the types at this
- * package's root. Only this module writes them. It publishes {@link io.cores.identity.TokenRevoked}
+ * package's root. Only this module writes them; {@link io.cores.identity.Agents} records that
+ * an agent posted a scan, for the live module. It publishes {@link io.cores.identity.TokenRevoked}
  * (handled here, to close the token's open connections).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")

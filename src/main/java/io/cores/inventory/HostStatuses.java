@@ -1,5 +1,6 @@
 package io.cores.inventory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,23 @@ public class HostStatuses {
 		var host = required(key);
 		host.giveBack();
 		moved(host, HostStatus.ON_LOAN, actor);
+	}
+
+	/**
+	 * A scan found NEW hosts answering for the first time: each goes ACTIVE, logged and
+	 * published like any status change. A host no longer NEW by now (staff changed it) is left.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void activateOnFirstSighting(Collection<Long> hostIds, Actor actor) {
+		if (hostIds.isEmpty()) {
+			return;
+		}
+		var hosts = entityManager.createQuery("select h from Host h where h.id in :ids and h.status = :new order by h.id",
+				Host.class).setParameter("ids", hostIds).setParameter("new", HostStatus.NEW)
+			.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+		for (var host : hosts) {
+			moved(host, host.changeStatus(HostStatus.ACTIVE), actor);
+		}
 	}
 
 	/** Staff move hosts between ACTIVE and INACTIVE (a NEW host too); loans own ON_LOAN. */

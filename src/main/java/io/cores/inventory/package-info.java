@@ -4,15 +4,17 @@
  * host types, card types), hosts, their NICs and cards.
  * <p>
  * It uses no other module's data (its access rules name identity's roles, and it listens to
- * the loans' events); others refer to
- * its objects by id (booking's bookable
- * per host, loans per host, live's scan conflicts per NIC and host). A host's {@code ip}
- * and {@code lastSeen} are derived from its NICs by the database, so every writer agrees.
- * Publishes {@link io.cores.inventory.HostStatusChanged} when staff change a host's status
+ * the loans' and live's events); others refer to its objects by id (booking's bookable per
+ * host, loans per host, live's scan conflicts per NIC and host). A host's {@code ip} and
+ * {@code lastSeen} are derived from its NICs by the database, so every writer agrees.
+ * Publishes {@link io.cores.inventory.HostStatusChanged} when a host's status changes
  * ({@link io.cores.inventory.HostStatuses}); booking handles it in the same transaction.
  * It handles the loans' events ({@code HostLoans}): a loan started puts the host ON_LOAN,
  * remembering its status, and the loan's end gives that status back; each is a status change
- * like any other.
+ * like any other. It handles live's {@code ScanIngested} in the scan's transaction
+ * ({@code NicSightings}): the NICs seen, the first ip of a NEW host's NIC, the host going
+ * ACTIVE (a status change like any other) and a rackless host placed in its lab's default
+ * rack, each list in one go.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inventory")
 package io.cores.inventory;

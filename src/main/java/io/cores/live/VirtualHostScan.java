@@ -12,7 +12,8 @@ import org.hibernate.annotations.JdbcType;
 /**
  * A MAC with the locally administered bit set, i.e. a virtual machine: tracked so its ip can
  * be shown, never a conflict and never an inventory entry. One row per MAC (unique), and the
- * database refuses a MAC without that bit.
+ * database refuses a MAC without that bit. Scans record sightings in bulk
+ * ({@code ScanWrites.sightVirtualHosts}), which keeps the newest sighting's ip and agent.
  */
 @Entity
 @Table(name = "virtual_host_scan")
@@ -42,18 +43,6 @@ public class VirtualHostScan extends BaseEntity {
 		this.agent = agent;
 		this.firstSeen = seenAt;
 		this.lastSeen = seenAt;
-	}
-
-	/** Another sighting. A scan arriving late widens the seen range but does not replace newer data. */
-	public void seen(String ip, String agent, OffsetDateTime seenAt) {
-		if (seenAt.isBefore(firstSeen)) {
-			this.firstSeen = seenAt;
-		}
-		if (!seenAt.isBefore(lastSeen)) {
-			this.ip = ip;
-			this.agent = agent;
-			this.lastSeen = seenAt;
-		}
 	}
 
 	public String getMac() {

@@ -3,11 +3,19 @@
  * network and the inventory (a NIC answering on another ip, a host in another lab's subnet,
  * a MAC the inventory does not know), and the virtual machines seen on the network.
  * <p>
- * Owns the tables scan_session, scan_conflict and virtual_host_scan. Reads inventory (Nic,
- * Host, Lab) and identity (Agent) by id only. Inventory changes a scan implies (a NIC's ip
- * and lastSeen, a host's rack or status) are the inventory module's to make: this module
- * announces them as events once ingest and conflict resolution are written, and publishes
- * each conflict it creates to subscribers after the transaction commits.
+ * Owns the tables scan_session, scan_conflict and virtual_host_scan, and writes only those.
+ * {@link io.cores.live.ScanIngest} runs {@code ingestScan}: SPEC.md's algorithm is
+ * {@code internal/Reconciliation}, over the inventory's NICs, hosts, racks and lab subnets
+ * read in SQL a few statements per scan ({@code internal/ScanReads}): the inventory listens to
+ * this module's events, so this module does not use the inventory's Java types (that would be
+ * a cycle). Uses identity's {@code Caller}, roles and {@link io.cores.identity.Agents} (which
+ * records that an agent posted).
+ * <p>
+ * Publishes, inside the ingesting transaction: {@link io.cores.live.ScanIngested}, once per
+ * scan, with what it means for the inventory (NICs seen, ips taken, hosts activated and
+ * placed), applied by the inventory in that transaction; and
+ * {@link io.cores.live.ScanConflictsCreated} with the new conflicts' ids, for listeners that
+ * tell others after the commit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live")
 package io.cores.live;

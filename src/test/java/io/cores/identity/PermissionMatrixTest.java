@@ -57,7 +57,12 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("updateReservation", Role.USER),
 			Map.entry("endReservation", Role.USER),
 			Map.entry("cancelReservation", Role.USER),
-			Map.entry("deleteReservation", Role.ADMIN));
+			Map.entry("deleteReservation", Role.ADMIN),
+			// agents post their own scans (FOR_AGENTS); admins enter scans by hand
+			Map.entry("ingestScan", Role.ADMIN));
+
+	/** The mutations an agent token may call, as its own agent; every other one refuses it. */
+	private static final java.util.Set<String> FOR_AGENTS = java.util.Set.of("ingestScan");
 
 	/** Who writes each type through the generic write path (SPEC.md, Users, groups, roles). */
 	private static final Map<String, Role> WRITERS = Map.ofEntries(
@@ -94,6 +99,8 @@ class PermissionMatrixTest extends ApiTest {
 		keys.put("STAFF", data().tokenFor("staff", "STAFF"));
 		keys.put("ADMIN", data().tokenFor("admin", "ADMIN"));
 		keys.put("AGENT", data().tokenFor("agent", "AGENT"));
+		data().insert("INSERT INTO agent (name, token_id) SELECT ?, id FROM api_token WHERE key_hash = ? RETURNING id",
+				data().name("agent"), io.cores.identity.internal.TokenKeys.hash(keys.get("AGENT")));
 		long owner = data().user("owner");
 		jdbc.update("UPDATE app_user SET role = 'ADMIN' WHERE id = ?", owner);
 		keys.put("READ_ONLY", data().token(owner, "ADMIN", true, true, null));
@@ -108,9 +115,6 @@ class PermissionMatrixTest extends ApiTest {
 		var tests = new ArrayList<DynamicTest>();
 		for (var mutation : mutations) {
 			var name = (String) mutation.get("name");
-			if (name.equals("ingestScan")) {
-				continue;
-			}
 			var document = "mutation { " + name + "(" + arguments(mutation, types) + ") { __typename } }";
 			tests.add(DynamicTest.dynamicTest(name, () -> everyCaller(name, document)));
 		}
@@ -202,7 +206,9 @@ class PermissionMatrixTest extends ApiTest {
 		}
 		int changes = changeCount();
 		expectRefused(graphQlError(null, document), "UNAUTHORIZED", mutation + " as anonymous");
-		expectRefused(graphQlError("Token " + keys.get("AGENT"), document), "FORBIDDEN", mutation + " as AGENT");
+		if (!FOR_AGENTS.contains(mutation)) {
+			expectRefused(graphQlError("Token " + keys.get("AGENT"), document), "FORBIDDEN", mutation + " as AGENT");
+		}
 		expectRefused(graphQlError("Token " + keys.get("READ_ONLY"), document), "FORBIDDEN", mutation + " read-only");
 		for (var invalid : List.of("DISABLED", "EXPIRED")) {
 			client().post().header("Authorization", "Token " + keys.get(invalid))
@@ -220,8 +226,8 @@ class PermissionMatrixTest extends ApiTest {
 		if (scenario == null) {
 			fail("Mutation " + mutation + " has no success scenario in PermissionMatrixTest.SCENARIOS");
 		}
-		for (var role : List.of(Role.USER, Role.STAFF, Role.ADMIN)) {
-			if (role.includes(required)) {
+		for (var role : List.of(Role.USER, Role.STAFF, Role.ADMIN, Role.AGENT)) {
+			if (role.includes(required) || (role == Role.AGENT && FOR_AGENTS.contains(mutation))) {
 				// a real call on real objects of this caller's, and the effect it must have
 				var call = scenario.apply(this, role.name());
 				int before = changeCount();
@@ -332,7 +338,27 @@ class PermissionMatrixTest extends ApiTest {
 								GlobalId.decode(id, "id").key())).as("ended").isTrue());
 			}),
 			Map.entry("deleteBooking", (test, role) -> test.deleteHold(role, "deleteBooking", "BOOKING")),
-			Map.entry("deleteReservation", (test, role) -> test.deleteHold(role, "deleteReservation", "RESERVATION")));
+			Map.entry("deleteReservation", (test, role) -> test.deleteHold(role, "deleteReservation", "RESERVATION")),
+			Map.entry("ingestScan", (test, role) -> test.firstSighting(role)));
+
+	/**
+	 * A scan (an admin names the agent, an agent posts as itself) in which a NEW host's NIC
+	 * answers for the first time: it takes the ip and the host goes ACTIVE.
+	 */
+	private Call firstSighting(String role) {
+		long host = data().host("first-seen-by-" + role.toLowerCase(), null, "NEW");
+		var mac = data().mac();
+		long nic = data().nic(host, mac, null, true, null);
+		var agent = role.equals("AGENT") ? "" : "agent: \"" + data().name("agent") + "\", ";
+		return new Call("mutation { ingestScan(input: { " + agent + "results: [{ mac: \"" + mac
+				+ "\", ip: \"192.0.2.77\" }] }) { session { agent } responses { outcome } errors { code } } }",
+				payload -> {
+					assertThat(payload.get("session")).isEqualTo(Map.of("agent", data().name("agent")));
+					assertThat(payload.get("responses")).isEqualTo(List.of(Map.of("outcome", "IP_ACCEPTED")));
+					assertThat(jdbc.queryForObject("SELECT host(ip) FROM nic WHERE id = ?", String.class, nic)).isEqualTo("192.0.2.77");
+					assertThat(jdbc.queryForObject("SELECT status FROM host WHERE id = ?", String.class, host)).isEqualTo("ACTIVE");
+				});
+	}
 
 	/** Adding a fresh user to a fresh group, or removing them from it, checked in the table. */
 	private Call membership(String role, String mutation, boolean memberBefore) {

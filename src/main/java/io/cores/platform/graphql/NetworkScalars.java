@@ -18,9 +18,11 @@ import graphql.schema.GraphQLScalarType;
 
 /**
  * The MacAddress, IPAddress and CIDR scalars. Input is checked and normalised here, so a bad
- * address is a validation error naming the argument and never reaches the database.
+ * address is a validation error naming the argument and never reaches the database. The
+ * normalisers are public for input checked item by item rather than as a whole argument (a
+ * scan's entries, where one bad address must not refuse the rest).
  */
-final class NetworkScalars {
+public final class NetworkScalars {
 
 	private static final Pattern MAC_SEPARATED = Pattern.compile("[0-9a-f]{2}([:-])[0-9a-f]{2}(\\1[0-9a-f]{2}){4}");
 	private static final Pattern MAC_DOTTED = Pattern.compile("[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}");
@@ -36,8 +38,8 @@ final class NetworkScalars {
 	static final GraphQLScalarType IP_ADDRESS = scalar("IPAddress", NetworkScalars::ip);
 	static final GraphQLScalarType CIDR = scalar("CIDR", NetworkScalars::cidr);
 
-	/** Lower-case colon form of any accepted MAC spelling. */
-	static String mac(String input) {
+	/** Lower-case colon form of any accepted MAC spelling; IllegalArgumentException otherwise. */
+	public static String mac(String input) {
 		var text = input.trim().toLowerCase(Locale.ROOT);
 		String hex;
 		if (MAC_SEPARATED.matcher(text).matches() || MAC_DOTTED.matcher(text).matches()
@@ -57,7 +59,8 @@ final class NetworkScalars {
 		return out.toString();
 	}
 
-	static String ip(String input) {
+	/** An IPv4 or IPv6 address (IPv6 not necessarily in PostgreSQL's shortest form); IllegalArgumentException otherwise. */
+	public static String ip(String input) {
 		var text = input.trim();
 		if (IPV4.matcher(text).matches()) {
 			return text;

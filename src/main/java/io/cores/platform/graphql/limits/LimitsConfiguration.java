@@ -1,11 +1,14 @@
 package io.cores.platform.graphql.limits;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLTypeUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -79,11 +82,17 @@ class LimitsConfiguration {
 		return new DeadlineErrors();
 	}
 
+	/**
+	 * Runs right after Spring Security's filter chain (order -100), where the caller is known,
+	 * so that an allowance can depend on it; authentication reads headers only, never the body.
+	 */
 	@Bean
-	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits) {
-		var registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes()));
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits,
+			ObjectProvider<RequestSizeAllowance> allowances) {
+		var registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(),
+				List.copyOf(allowances.orderedStream().toList())));
 		registration.addUrlPatterns("/graphql");
-		registration.setOrder(Integer.MIN_VALUE + 1);
+		registration.setOrder(-99);
 		return registration;
 	}
 }

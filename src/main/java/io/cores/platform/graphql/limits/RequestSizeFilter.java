@@ -2,6 +2,7 @@ package io.cores.platform.graphql.limits;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,28 +17,37 @@ import io.cores.platform.graphql.HttpErrors;
 
 /**
  * Refuses GraphQL request bodies over the limit with 413, before they are parsed: by their
- * Content-Length, or for chunked bodies by reading at most one byte past the limit.
+ * Content-Length, or for chunked bodies by reading at most one byte past the limit. A
+ * {@link RequestSizeAllowance} may raise the limit for the requests it recognises.
  */
 class RequestSizeFilter extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	private final long generalMaxBytes;
+	private final List<RequestSizeAllowance> allowances;
 
-	RequestSizeFilter(long maxBytes) {
-		this.maxBytes = maxBytes;
+	RequestSizeFilter(long maxBytes, List<RequestSizeAllowance> allowances) {
+		this.generalMaxBytes = maxBytes;
+		this.allowances = allowances;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = generalMaxBytes;
 		long length = request.getContentLengthLong();
+		if (length > maxBytes || length < 0) {
+			for (var allowance : allowances) {
+				maxBytes = Math.max(maxBytes, allowance.maxBytes(request));
+			}
+		}
 		if (length > maxBytes) {
-			refuse(response);
+			refuse(response, maxBytes);
 			return;
 		}
 		if (length < 0 && "POST".equals(request.getMethod())) {
 			var body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
 			if (body.length > maxBytes) {
-				refuse(response);
+				refuse(response, maxBytes);
 				return;
 			}
 			chain.doFilter(new Buffered(request, body), response);
@@ -46,7 +56,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
+	private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
 		HttpErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
 				"Request body exceeds " + maxBytes + " bytes", "BAD_REQUEST");
 	}

@@ -1,0 +1,79 @@
+package io.cores.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cores.support.SqlStatements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An ingest's SQL statements grow with the kinds of change it makes, not with its entries: a
+ * scan of 500 results (matches, NIC and LOCATION conflicts, unknown and virtual MACs) runs as
+ * many statements as one of 5 results of the same kinds.
+ */
+class ScanStatementsTest extends IngestTest {
+
+	private String agent;
+	private long rack;
+	private String home;
+	private String away;
+	private int hosts;
+
+	@BeforeEach
+	void twoLabs() {
+		agent = agent("counted");
+		long building = data().building("hq");
+		long lab = data().lab(building, "home");
+		home = data().subnet(lab);
+		rack = data().rack(lab, "r1", false);
+		away = data().subnet(data().lab(building, "away"));
+		// the token's first use of the minute writes its last-use time; keep that out of the counts
+		ingest(agent, List.of());
+	}
+
+	@Test
+	void aScanOfFiveHundredResultsRunsAsManyStatementsAsOneOfFive() {
+		var small = statements(mixOf(1));
+		var large = statements(mixOf(100));
+
+		assertThat(large).as("statements for 500 results").isEqualTo(small);
+		// the baseline (docs/performance.md): authentication, the ingest lock, the repeat check, the
+		// agent, the session, three reads, the conflicts' keys and rows, virtual hosts, the agent
+		// seen, the NICs seen, the conflicts read back and the session's outcome
+		assertThat(small).as("statements per scan, authentication included").isEqualTo(17);
+	}
+
+	private int statements(List<Map<String, Object>> results) {
+		SqlStatements.reset();
+		var payload = ingest(agent, results);
+		int count = SqlStatements.count();
+		assertThat(errors(payload)).isEmpty();
+		assertThat(stats(payload).get("entries")).isEqualTo(results.size());
+		return count;
+	}
+
+	/** Per round: a NIC on its ip, one on another ip, one in the other lab, an unknown and a virtual MAC. */
+	private List<Map<String, Object>> mixOf(int rounds) {
+		var results = new ArrayList<Map<String, Object>>();
+		for (int i = 0; i < rounds; i++) {
+			long host = data().host("h" + hosts++, rack, "ACTIVE");
+			var same = data().mac();
+			data().nic(host, same, ipIn(home, 1 + i), false, null);
+			var moved = data().mac();
+			data().nic(host, moved, ipIn(home, 101 + i), false, null);
+			var wandered = data().mac();
+			data().nic(host, wandered, null, false, null);
+			results.add(entry(same, ipIn(home, 1 + i)));
+			results.add(entry(moved, ipIn(home, 201 + i)));
+			results.add(entry(wandered, ipIn(away, 1 + i)));
+			results.add(entry(data().mac(), ipIn(home, 250)));
+			results.add(entry("02" + data().mac().substring(2), ipIn(home, 251)));
+		}
+		return results;
+	}
+}
