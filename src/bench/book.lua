@@ -4,13 +4,8 @@
 -- last on that bookable, so every booking is valid and none overlaps. A response counts as
 -- expected only with status 200 and an empty errors list; run.sh's checked_wrk fails the run
 -- on any other.
-local threads = {}
+dofile("src/bench/counting.lua")
 local counter = 0
-
-function setup(thread)
-  thread:set("index", #threads)
-  table.insert(threads, thread)
-end
 
 local bookables = {}
 for id in string.gmatch(os.getenv("BOOKABLES"), "[^,]+") do
@@ -33,26 +28,6 @@ function request()
   return wrk.format(nil, nil, nil, body)
 end
 
-unexpected = 0
-sample = nil
-
-function response(status, headers, body)
-  if status ~= 200 or body:find('"errors":[]', 1, true) == nil then
-    unexpected = unexpected + 1
-    if sample == nil then
-      sample = status .. " " .. body:sub(1, 300)
-    end
-  end
-end
-
-function done(summary, latency, requests)
-  local total, first = 0, nil
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("unexpected")
-    first = first or thread:get("sample")
-  end
-  io.write(string.format("unexpected responses: %d\n", total))
-  if first then
-    io.write("first unexpected: " .. first .. "\n")
-  end
+function expected(status, body)
+  return status == 200 and body:find('"errors":[]', 1, true) ~= nil
 end
