@@ -40,6 +40,7 @@ PGBENCH=(pgbench -n -M prepared -h localhost -p "$PG_PORT" -U postgres -c "$CLIE
 echo "== pgbench: hand-written SQL, prepared, $CLIENTS clients, ${DURATION}s"
 "${PGBENCH[@]}" -T "$DURATION" postgres 2>&1 | tee "$WORK/pgbench.txt" | grep -E 'tps|latency average|failed'
 echo "== wrk: GraphQL as a USER, $CLIENTS connections, ${DURATION}s"
+MEASURED_FROM=$(date +%H:%M:%S)   # the profile's samples from here on
 checked_wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency | tee "$WORK/wrk.txt" | grep -E 'Requests/sec|Latency|Non-2xx|50%|99%|unexpected'
 
 TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | grep -o '[0-9.]*$')
@@ -49,7 +50,7 @@ python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  (
 if [ "${PROFILE:-0}" = 1 ]; then
   # the measured GraphQL run only
   jcmd $SERVER JFR.dump name=bench begin=-$((DURATION + 5))s filename="$WORK/server.jfr" >/dev/null
-  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/server.jfr" | src/bench/top-frames.py
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/server.jfr" | src/bench/top-frames.py "$MEASURED_FROM"
   echo "profile: $WORK/server.jfr"
 fi
 

@@ -10,9 +10,10 @@ WORK=$(mktemp -d /tmp/cores-bench.XXXX)
 [ -f target/cores.jar ] || mvn -q -B -ntp -DskipTests package
 
 # With PROFILE=1 the recording runs from the start: starting one later deoptimises compiled
-# code and the profile would show the JIT catching up, not the server.
+# code and the profile would show the JIT catching up, not the server. Stacks are recorded
+# whole (the default keeps 64 frames, too few to tell the filters apart).
 JFR_OPTS=()
-[ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=name=bench,settings=profile)
+[ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile)
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
   java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -60,4 +61,33 @@ checked_wrk() {
     echo "FAILED: ${unexpected:-no count of} unexpected responses" >&2
     exit 1
   fi
+}
+
+# CPU seconds used so far by the server's JVM and by its PostgreSQL (every process of it, with
+# the backends that have exited), as "jvm postgres": a run's difference over its request count
+# is the CPU each request costs, which a loaded machine distorts less than throughput.
+cpu_now() {
+  local postmaster
+  postmaster=$(head -1 "$(find "$WORK/data" -name postmaster.pid | head -1)")
+  python3 - "$SERVER" "$postmaster" $(pgrep -d' ' -P "$postmaster" || true) <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def used(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return sum(int(f) for f in fields[11:15])  # utime, stime and those of reaped children
+jvm, *db = sys.argv[1:]
+print(f"{used(jvm) / tick:.2f} {sum(used(p) for p in db) / tick:.2f}")
+PY
+}
+
+# "JVM a ms + PostgreSQL b ms": the CPU per request between two cpu_now readings
+cpu_per_request() {  # before after requests
+  python3 -c "
+import sys
+b, a, n = sys.argv[1].split(), sys.argv[2].split(), float(sys.argv[3])
+jvm, db = (float(a[0]) - float(b[0])) * 1000 / n, (float(a[1]) - float(b[1])) * 1000 / n
+print(f'JVM {jvm:.2f} ms + PostgreSQL {db:.2f} ms = {jvm + db:.2f} ms')" "$1" "$2" "$3"
 }

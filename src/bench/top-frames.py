@@ -5,7 +5,10 @@ server's CPU time goes.
 Each sample is charged to the innermost frame that belongs to a known layer (our code, the
 GraphQL engine, Hibernate, the JDBC driver, Jackson, ...): JDK frames (collections,
 CompletableFuture) count for the library that called them. Also printed: the share of
-samples with a layer anywhere on the stack, and the top frames overall."""
+samples with a layer anywhere on the stack, and the top frames overall.
+
+    top-frames.py [HH:MM:SS]   only samples from that time of day on (the measured run: a
+                               dump holds the recording's whole chunks, start-up included)"""
 import re
 import sys
 from collections import Counter
@@ -27,6 +30,8 @@ LAYERS = [
 
 samples, top, inclusive, own = 0, Counter(), Counter(), Counter()
 frames = []
+since = sys.argv[1] if len(sys.argv) > 1 else ""
+taken = True
 
 
 def layer_of(frame):
@@ -38,7 +43,8 @@ def layer_of(frame):
 
 def flush():
     global samples
-    if not frames:
+    if not frames or not taken:
+        frames.clear()
         return
     samples += 1
     top[frames[0]] += 1
@@ -53,6 +59,9 @@ for line in sys.stdin:
     line = line.strip()
     if line.startswith("jdk.ExecutionSample"):
         flush()
+        taken = True
+    if line.startswith("startTime = "):
+        taken = line.split("= ", 1)[1] >= since
     m = re.match(r"([\w.$]+)\.([\w$<>]+)\(", line)
     if m and "line:" in line:
         frames.append(m.group(1) + "." + m.group(2))

@@ -44,21 +44,27 @@ PGBENCH=(pgbench -n -M prepared -h localhost -p "$PG_PORT" -U postgres -c "$CLIE
 "${PGBENCH[@]}" -T 5 postgres >"$WORK/pgbench-warmup.txt" 2>&1 || { cat "$WORK/pgbench-warmup.txt" >&2; exit 1; }
 
 echo "== pgbench: the same rows by hand-written SQL, prepared, $CLIENTS clients, ${DURATION}s"
+CPU0=$(cpu_now)
 "${PGBENCH[@]}" -T "$DURATION" postgres 2>&1 | tee "$WORK/pgbench.txt" | grep -E 'tps|latency average|failed'
+CPU1=$(cpu_now)
 BEFORE=$(holds)
 echo "== wrk: createBooking as a USER, $CLIENTS connections on $CLIENTS bookables, ${DURATION}s"
+MEASURED_FROM=$(date +%H:%M:%S)   # the profile's samples from here on
 FROM_HOUR=1000000 checked_wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency | tee "$WORK/wrk.txt" \
   | grep -E 'Requests/sec|Latency|Non-2xx|50%|99%|requests in|unexpected'
+CPU2=$(cpu_now)
 MADE=$(( $(holds) - BEFORE ))
 
 TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | grep -o '[0-9.]*$')
 RPS=$(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt" | grep -o '[0-9.]*$')
 echo "bookings made by the measured GraphQL run: $MADE"
+echo "CPU per booking, SQL:     $(cpu_per_request "$CPU0" "$CPU1" "$(grep -o 'actually processed: [0-9]*' "$WORK/pgbench.txt" | grep -o '[0-9]*$')")"
+echo "CPU per booking, GraphQL: $(cpu_per_request "$CPU1" "$CPU2" "$MADE")"
 python3 -c "print(f'ratio GraphQL/SQL = {float(\"$RPS\")/float(\"$TPS\"):.3f}  ({float(\"$RPS\"):.0f} req/s vs {float(\"$TPS\"):.0f} tps)')"
 
 if [ "${PROFILE:-0}" = 1 ]; then
   # the measured GraphQL run only
   jcmd $SERVER JFR.dump name=bench begin=-$((DURATION + 5))s filename="$WORK/server.jfr" >/dev/null
-  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/server.jfr" | src/bench/top-frames.py
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$WORK/server.jfr" | src/bench/top-frames.py "$MEASURED_FROM"
   echo "profile: $WORK/server.jfr"
 fi

@@ -54,9 +54,4 @@ public class Bookable extends BaseEntity {
 	public void setComment(String comment) {
 		this.comment = comment;
 	}
-
-	/** Whether new holds may be placed on it, or existing ones moved onto or within it. */
-	public boolean takesHolds() {
-		return status == BookableStatus.ACTIVE;
-	}
 }

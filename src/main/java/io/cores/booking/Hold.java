@@ -110,6 +110,12 @@ public abstract class Hold extends BaseEntity {
 		this.comment = comment;
 	}
 
+	/** Visible to {@link HoldRows}, which inserts new holds. */
+	@Override
+	protected void inserted(long id, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		super.inserted(id, version, createdAt, updatedAt);
+	}
+
 	/** Keeps the hold for the record while freeing its period; the exclusion constraint ignores it from now on. */
 	void cancel(OffsetDateTime at) {
 		this.cancelledAt = at;

@@ -62,15 +62,17 @@ public class HoldManagement {
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
 	private final HoldRules rules;
+	private final HoldRows rows;
 	private final ProjectRepository projects;
 	private final UserRepository users;
 	private final ApplicationEventPublisher events;
 
-	HoldManagement(EntityManager entityManager, TransactionTemplate transactions, HoldRules rules, ProjectRepository projects,
-			UserRepository users, ApplicationEventPublisher events) {
+	HoldManagement(EntityManager entityManager, TransactionTemplate transactions, HoldRules rules, HoldRows rows,
+			ProjectRepository projects, UserRepository users, ApplicationEventPublisher events) {
 		this.entityManager = entityManager;
 		this.transactions = transactions;
 		this.rules = rules;
+		this.rows = rows;
 		this.projects = projects;
 		this.users = users;
 		this.events = events;
@@ -89,8 +91,9 @@ public class HoldManagement {
 			if (refused != null) {
 				return Outcome.refused(refused);
 			}
-			entityManager.persist(hold);
-			return saved(kind, caller, hold, null);
+			rows.insert(hold);
+			logged(kind, caller, hold.getId(), "CREATE", repr(kind, hold), null, snapshot(hold));
+			return new Outcome<>(hold, List.of());
 		});
 	}
 
@@ -214,11 +217,11 @@ public class HoldManagement {
 			refused = rules.requireBookingNotInPast(hold, caller, OffsetDateTime.now());
 		}
 		if (refused == null && (was == null || was.grownInto(hold))) {
-			var bookable = entityManager.find(Bookable.class, hold.getBookableId(), LockModeType.PESSIMISTIC_WRITE);
-			if (bookable == null) {
+			var status = rows.lockedStatus(hold.getBookableId());
+			if (status == null) {
 				return UserError.of(UserError.Code.NOT_FOUND, "No Bookable with this id", "input", "bookable");
 			}
-			refused = rules.requireActive(bookable);
+			refused = rules.requireActive(status);
 			if (refused == null) {
 				refused = rules.requireNoOverlap(hold);
 			}
@@ -269,12 +272,13 @@ public class HoldManagement {
 		return null;
 	}
 
+	/** A changed hold flushed, and its change logged if it changed anything. */
 	private <H extends Hold> Outcome<H> saved(Kind<H> kind, Caller caller, H hold, Map<String, Object> before) {
-		// the insert or update returns what the database sets (timestamps), so no read-back
+		// the update returns what the database sets (timestamps), so no read-back
 		entityManager.flush();
 		var after = snapshot(hold);
 		if (!after.equals(before)) {
-			logged(kind, caller, hold.getId(), before == null ? "CREATE" : "UPDATE", repr(kind, hold), before, after);
+			logged(kind, caller, hold.getId(), "UPDATE", repr(kind, hold), before, after);
 		}
 		return new Outcome<>(hold, List.of());
 	}

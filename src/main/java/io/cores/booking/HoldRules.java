@@ -2,9 +2,6 @@ package io.cores.booking;
 
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-
 import org.springframework.stereotype.Component;
 
 import io.cores.identity.Caller;
@@ -26,60 +23,42 @@ class HoldRules {
 	static final UserError OVERLAP = UserError.of(UserError.Code.OVERLAP,
 			"The bookable is already held (booked or reserved) for part of this period", "input", "start");
 
-	private final EntityManager entityManager;
+	private final HoldRows rows;
 
-	HoldRules(EntityManager entityManager) {
-		this.entityManager = entityManager;
+	HoldRules(HoldRows rows) {
+		this.rows = rows;
 	}
 
 	/** Only an ACTIVE bookable takes new holds, or more of an existing one's time. */
-	UserError requireActive(Bookable bookable) {
-		if (bookable.takesHolds()) {
+	UserError requireActive(BookableStatus status) {
+		if (status == BookableStatus.ACTIVE) {
 			return null;
 		}
-		return UserError.of(UserError.Code.INVALID_STATE,
-				"The bookable is " + bookable.getStatus() + "; only an ACTIVE bookable takes new holds", "input", "bookable");
+		return UserError.of(UserError.Code.INVALID_STATE, "The bookable is " + status + "; only an ACTIVE bookable takes new holds",
+				"input", "bookable");
 	}
 
 	/**
 	 * No two live holds on one bookable overlap, bookings and reservations alike; [start, end)
-	 * is half-open, so a hold may start at the moment another ends. Run with the bookable
-	 * locked, so that the concurrent writers of one bookable are checked one after another.
+	 * is half-open, so a hold may start at the moment another ends, and a hold without an end
+	 * (an open reservation) meets everything after its start. Run with the bookable locked, so
+	 * that the concurrent writers of one bookable are checked one after another. A hold being
+	 * changed is not flushed first: its own row is left out, and the constraint would answer
+	 * before this check could say which hold is in the way.
 	 */
-	/**
-	 * Fixed texts, so that Hibernate interprets each once: every new hold runs one. A hold
-	 * without an end (an open reservation) clashes with everything after its start.
-	 */
-	private static final String CLASH = """
-			select h from Hold h where h.bookableId = :bookable and h.cancelledAt is null and h.id <> :self
-			and h.startsAt < :end and (h.endsAt is null or h.endsAt > :start) order by h.startsAt""";
-
-	private static final String CLASH_WITH_OPEN_HOLD = """
-			select h from Hold h where h.bookableId = :bookable and h.cancelledAt is null and h.id <> :self
-			and (h.endsAt is null or h.endsAt > :start) order by h.startsAt""";
-
-	/** Stands for "no hold to leave out" when the hold is new: no row has this id. */
-	private static final long NO_HOLD = -1;
-
 	UserError requireNoOverlap(Hold hold) {
-		var clashes = entityManager.createQuery(hold.getEnd() == null ? CLASH_WITH_OPEN_HOLD : CLASH, Hold.class)
-			.setParameter("bookable", hold.getBookableId())
-			.setParameter("self", hold.getId() == null ? NO_HOLD : hold.getId())
-			.setParameter("start", hold.getStart());
-		if (hold.getEnd() != null) {
-			clashes.setParameter("end", hold.getEnd());
-		}
-		// the hold being changed is not flushed first: its own row is left out anyway, and
-		// the constraint would answer before this check could say which hold is in the way
-		var clash = clashes.setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultStream().findFirst().orElse(null);
+		var clash = rows.firstClash(hold.getBookableId(), hold.getId() == null ? NO_HOLD : hold.getId(), hold.getStart(),
+				hold.getEnd());
 		if (clash == null) {
 			return null;
 		}
-		var kind = clash instanceof Booking ? "Booking" : "Reservation";
-		return UserError.of(UserError.Code.OVERLAP, "The bookable is held from " + clash.getStart() + " to "
-				+ (clash.getEnd() == null ? "open end" : clash.getEnd()) + " by " + kind.toLowerCase() + " "
-				+ GlobalId.encode(kind, clash.getId()), "input", "start");
+		return UserError.of(UserError.Code.OVERLAP, "The bookable is held from " + clash.start() + " to "
+				+ (clash.end() == null ? "open end" : clash.end()) + " by " + clash.kind().toLowerCase() + " "
+				+ GlobalId.encode(clash.kind(), clash.id()), "input", "start");
 	}
+
+	/** Stands for "no hold to leave out" when the hold is new: no row has this id. */
+	private static final long NO_HOLD = -1;
 
 	/** A hold starts before it ends; a booking must end, a reservation may stay open. */
 	UserError requireStartBeforeEnd(Hold hold) {

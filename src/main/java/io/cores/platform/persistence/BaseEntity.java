@@ -49,4 +49,12 @@ public abstract class BaseEntity {
 	public OffsetDateTime getUpdatedAt() {
 		return updatedAt;
 	}
+
+	/** What the database set on a row inserted by plain SQL rather than through the entity manager. */
+	protected void inserted(long id, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		this.id = id;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+	}
 }
