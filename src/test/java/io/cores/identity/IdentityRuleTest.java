@@ -33,11 +33,12 @@ class IdentityRuleTest extends ApiTest {
 
 	@Test
 	void aRoleAnAdminSetsSticksAcrossSignIns() {
-		var jwt = TestJwt.signed(data().name("sub"), data().name("rita"), null, List.of());
-		long id = userId(bearer(jwt));
+		var subject = data().name("sub");
+		var rita = data().name("rita");
+		long id = userId(bearer(TestJwt.signed(subject, rita, null, List.of())));
 		jdbc.update("UPDATE app_user SET role = 'ADMIN' WHERE id = ?", id);
 
-		assertThat(isAdmin(bearer(jwt))).isTrue();
+		assertThat(isAdmin(bearer(TestJwt.signed(subject, rita, null, List.of())))).as("at the next sign-in").isTrue();
 		assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE id = ?", String.class, id)).isEqualTo("ADMIN");
 	}
 

@@ -90,6 +90,8 @@ public final class TestJwt {
 			.claim("groups", groups)
 			.issueTime(Date.from(Instant.now().minusSeconds(700)))
 			.expirationTime(Date.from(expiry))
+			// every sign-in gets a token of its own, as from a real provider
+			.jwtID(java.util.UUID.randomUUID().toString())
 			.build();
 		var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
 		try {

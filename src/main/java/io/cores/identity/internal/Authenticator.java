@@ -17,7 +17,8 @@ import io.cores.identity.Role;
  * Turns an {@code Authorization} value into a {@link Caller}: {@code Token <key>} and
  * {@code Bearer <key>} for API tokens, {@code Bearer <jwt>} for people signed in at the
  * identity provider (when one is configured). No value means anonymous; a value that does not
- * check out is refused, never treated as anonymous.
+ * check out is refused, never treated as anonymous. A credential that checked out is taken on
+ * trust for a few seconds ({@link RecentCallers}).
  */
 @Component
 public class Authenticator {
@@ -29,13 +30,15 @@ public class Authenticator {
 	private final ObjectProvider<JwtDecoder> jwtDecoder;
 	private final UserProvisioning provisioning;
 	private final Memberships memberships;
+	private final RecentCallers recent;
 
 	Authenticator(JdbcTemplate jdbc, ObjectProvider<JwtDecoder> jwtDecoder, UserProvisioning provisioning,
-			Memberships memberships) {
+			Memberships memberships, RecentCallers recent) {
 		this.jdbc = jdbc;
 		this.jwtDecoder = jwtDecoder;
 		this.provisioning = provisioning;
 		this.memberships = memberships;
+		this.recent = recent;
 	}
 
 	public Caller authenticate(String authorization) {
@@ -60,6 +63,10 @@ public class Authenticator {
 
 	private Caller token(String key) {
 		var hash = TokenKeys.hash(key);
+		return recent.get("token:" + hash, () -> checkedToken(hash));
+	}
+
+	private Caller checkedToken(String hash) {
 		// the token, its owner and the owner's memberships in one statement: every request pays for it
 		var rows = jdbc.query("SELECT t.id, t.key_hash, t.role, t.read_only, t.enabled, t.expires_at, t.last_used_at,"
 				+ " u.id AS user_id, u.username, u.role AS user_role, u.active, a.name AS agent, " + Memberships.COLUMNS
@@ -93,6 +100,10 @@ public class Authenticator {
 	}
 
 	private Caller jwt(String token) {
+		return recent.get("jwt:" + TokenKeys.hash(token), () -> checkedJwt(token));
+	}
+
+	private Caller checkedJwt(String token) {
 		var decoder = jwtDecoder.getIfAvailable();
 		if (decoder == null) {
 			throw new InvalidCredentials("No identity provider is configured; use an API token");

@@ -17,11 +17,13 @@ import io.cores.identity.Role;
  * @param staffGroups groups, by exact name, whose members are STAFF
  * @param jwt what a JWT must carry besides a valid signature and lifetime
  * @param websocketRecheck how often the tokens of open WebSocket connections are checked again
+ * @param credentialCache how long an authenticated credential is taken on trust without being
+ *        checked again (0: never); a change made elsewhere takes effect within it
  */
 @ConfigurationProperties("cores.security")
 public record SecurityProperties(@DefaultValue("groups") String groupsClaim,
 		@DefaultValue("cores-admins") List<String> adminGroups, @DefaultValue("cores-staff") List<String> staffGroups,
-		@DefaultValue Jwt jwt, @DefaultValue("10s") Duration websocketRecheck) {
+		@DefaultValue Jwt jwt, @DefaultValue("10s") Duration websocketRecheck, @DefaultValue("5s") Duration credentialCache) {
 
 	static final Duration SHORTEST_RECHECK = Duration.ofMillis(500);
 	static final Duration LONGEST_RECHECK = Duration.ofMinutes(5);
@@ -30,6 +32,10 @@ public record SecurityProperties(@DefaultValue("groups") String groupsClaim,
 		if (websocketRecheck.compareTo(SHORTEST_RECHECK) < 0 || websocketRecheck.compareTo(LONGEST_RECHECK) > 0) {
 			throw new IllegalArgumentException("cores.security.websocket-recheck must be between " + SHORTEST_RECHECK
 					+ " and " + LONGEST_RECHECK + ", not " + websocketRecheck);
+		}
+		if (credentialCache.isNegative() || credentialCache.compareTo(RecentCallers.LONGEST) > 0) {
+			throw new IllegalArgumentException("cores.security.credential-cache must be between 0 and " + RecentCallers.LONGEST
+					+ ", not " + credentialCache);
 		}
 	}
 
