@@ -63,31 +63,37 @@ checked_wrk() {
   fi
 }
 
-# CPU seconds used so far by the server's JVM and by its PostgreSQL (every process of it, with
-# the backends that have exited), as "jvm postgres": a run's difference over its request count
-# is the CPU each request costs, which a loaded machine distorts less than throughput.
+# CPU seconds used so far by the server's JVM, by its request threads (Tomcat's workers: the
+# JVM less its compiler and collector) and by its PostgreSQL (every process of it, with the
+# backends that have exited), as "jvm requests postgres": a run's difference over its request
+# count is the CPU each request costs, which a loaded machine distorts less than throughput.
 cpu_now() {
   local postmaster
   postmaster=$(head -1 "$(find "$WORK/data" -name postmaster.pid | head -1)")
   python3 - "$SERVER" "$postmaster" $(pgrep -d' ' -P "$postmaster" || true) <<'PY'
 import os, sys
 tick = os.sysconf("SC_CLK_TCK")
-def used(pid):
+def used(stat, children=True):
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        fields = open(stat).read().rsplit(")", 1)[1].split()
     except OSError:
         return 0
-    return sum(int(f) for f in fields[11:15])  # utime, stime and those of reaped children
+    # utime, stime and, for a process, those of its reaped children
+    return sum(int(f) for f in fields[11:15 if children else 13])
+def workers(pid):
+    tasks = f"/proc/{pid}/task"
+    return sum(used(f"{tasks}/{t}/stat", False) for t in os.listdir(tasks)
+               if open(f"{tasks}/{t}/comm").read().startswith("http-nio"))
 jvm, *db = sys.argv[1:]
-print(f"{used(jvm) / tick:.2f} {sum(used(p) for p in db) / tick:.2f}")
+print(f"{used(f'/proc/{jvm}/stat') / tick:.2f} {workers(jvm) / tick:.2f} {sum(used(f'/proc/{p}/stat') for p in db) / tick:.2f}")
 PY
 }
 
-# "JVM a ms + PostgreSQL b ms": the CPU per request between two cpu_now readings
+# "JVM a ms (request threads b ms) + PostgreSQL c ms": the CPU per request between two cpu_now readings
 cpu_per_request() {  # before after requests
   python3 -c "
 import sys
 b, a, n = sys.argv[1].split(), sys.argv[2].split(), float(sys.argv[3])
-jvm, db = (float(a[0]) - float(b[0])) * 1000 / n, (float(a[1]) - float(b[1])) * 1000 / n
-print(f'JVM {jvm:.2f} ms + PostgreSQL {db:.2f} ms = {jvm + db:.2f} ms')" "$1" "$2" "$3"
+jvm, req, db = ((float(a[i]) - float(b[i])) * 1000 / n for i in range(3))
+print(f'JVM {jvm:.2f} ms (request threads {req:.2f} ms) + PostgreSQL {db:.2f} ms')" "$1" "$2" "$3"
 }

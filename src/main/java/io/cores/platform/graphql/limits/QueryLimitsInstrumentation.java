@@ -22,8 +22,8 @@ import graphql.validation.ValidationError;
  * through each registered instrumentation, so four of them cost four calls per field (a few
  * per cent of a large page, docs/performance.md); together they cost one. The document checks
  * run once per operation, cheapest first: the shape (root fields, aliases) on the parsed
- * document before validation, then depth and complexity on the validated one; only the
- * deadline looks at fields.
+ * document before validation, then depth and complexity on the validated one, unless the same
+ * operation has just passed them ({@link PassedOperations}); only the deadline looks at fields.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -31,6 +31,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	private final MaxQueryComplexityInstrumentation complexity;
 	private final OperationShape shape;
 	private final RequestDeadline deadline;
+	private final PassedOperations passed = new PassedOperations();
 
 	QueryLimitsInstrumentation(MaxQueryDepthInstrumentation depth, MaxQueryComplexityInstrumentation complexity,
 			OperationShape shape, RequestDeadline deadline) {
@@ -63,9 +64,13 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
 			InstrumentationState state) {
-		// each throws AbortExecutionException to refuse; none keeps a context of its own
-		depth.beginExecuteOperation(parameters, null);
-		complexity.beginExecuteOperation(parameters, ((State) state).complexity());
+		var execution = parameters.getExecutionContext();
+		if (!passed.contains(execution)) {
+			// each throws AbortExecutionException to refuse; none keeps a context of its own
+			depth.beginExecuteOperation(parameters, null);
+			complexity.beginExecuteOperation(parameters, ((State) state).complexity());
+			passed.add(execution);
+		}
 		return SimpleInstrumentationContext.noOp();
 	}
 

@@ -45,6 +45,20 @@ class QueryLimitsTest extends ApiTest {
 		graphQl().document(query).variable("n", 2).execute().errors().verify();
 	}
 
+	/** An operation that passed is not walked again, unless a flag or a page size in its variables has changed. */
+	@Test
+	void aDocumentThatPassedIsRefusedWhenAFlagIncludesTooMuch() {
+		var query = """
+				query($all: Boolean!) {
+				  hosts(first: 20) { nodes { id nics(first: 500) @include(if: $all) { nodes { scanConflicts(first: 500) { nodes { id } } } } } }
+				}""";
+		graphQl().document(query).variable("all", false).execute().errors().verify();
+		graphQl().document(query).variable("all", false).execute().errors().verify();
+		graphQl().document(query).variable("all", true).execute().errors()
+			.expect(e -> e.getMessage().contains("complexity"))
+			.verify();
+	}
+
 	@Test
 	void tooManyAliasesAreRefused() {
 		var fields = new StringBuilder();
