@@ -17,7 +17,9 @@ WARMUP_RUNS=${WARMUP_RUNS:-3}
 source "$(dirname "$0")/server.sh"
 KEY=$(token_for AGENT)
 AGENT=bench-agent
-"${PSQL[@]}" -v name="$AGENT" -c "INSERT INTO agent (name, token_id) SELECT :'name', id FROM api_token WHERE comment = 'benchmark' AND role = 'AGENT'"
+"${PSQL[@]}" -v name="$AGENT" <<'SQL'
+INSERT INTO agent (name, token_id) SELECT :'name', id FROM api_token WHERE comment = 'benchmark' AND role = 'AGENT';
+SQL
 
 # the NICs with an ip, in random order: the scan's matches and changed ips come from these
 "${PSQL[@]}" -At -F ' ' -c "SELECT mac, host(ip) FROM nic WHERE ip IS NOT NULL ORDER BY random()" >"$WORK/nics.txt"
