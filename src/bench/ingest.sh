@@ -13,7 +13,7 @@
 #   PROFILE=1 src/bench/ingest.sh               # also a JFR profile of the measured scans
 ENTRIES=${ENTRIES:-10000}
 RUNS=${RUNS:-5}
-WARMUP_RUNS=${WARMUP_RUNS:-3}
+WARMUP_RUNS=${WARMUP_RUNS:-5}
 source "$(dirname "$0")/server.sh"
 KEY=$(token_for AGENT)
 AGENT=bench-agent
