@@ -11,6 +11,7 @@
 #   ENTRIES=50000 RUNS=3 src/bench/ingest.sh    # at the entry limit
 #   HOSTS=2000 ENTRIES=2000 src/bench/ingest.sh # a quick look
 #   PROFILE=1 src/bench/ingest.sh               # also a JFR profile of the measured scans
+#   PORT=18282 src/bench/ingest.sh              # when another server (a benchmark) holds 18080
 ENTRIES=${ENTRIES:-10000}
 RUNS=${RUNS:-5}
 WARMUP_RUNS=${WARMUP_RUNS:-5}
