@@ -14,7 +14,9 @@
  * like any other. It handles live's {@code ScanIngested} in the scan's transaction
  * ({@code NicSightings}): the NICs seen, the first ip of a NEW host's NIC, the host going
  * ACTIVE (a status change like any other) and a rackless host placed in its lab's default
- * rack, each list in one go.
+ * rack, each list in one go. It applies live's {@code ScanConflictAccepted} through its own
+ * write path ({@code graphql/AcceptedScanConflicts}): a NIC taking the scanned ip, a host
+ * moving to a rack, a NIC created for an unknown MAC.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inventory")
 package io.cores.inventory;

@@ -78,6 +78,16 @@ public abstract class ScanConflict extends BaseEntity {
 		return status == ScanConflictStatus.NEW || status == ScanConflictStatus.IGNORED;
 	}
 
+	/** Staff accepted it, and the inventory took what the scan saw. */
+	void resolved() {
+		status = ScanConflictStatus.RESOLVED;
+	}
+
+	/** Staff leave the inventory as it is; still open, so a later, different finding supersedes it. */
+	void ignored() {
+		status = ScanConflictStatus.IGNORED;
+	}
+
 	public ScanConflictKind getKind() {
 		return kind;
 	}

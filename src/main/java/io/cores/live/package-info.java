@@ -16,6 +16,11 @@
  * placed), applied by the inventory in that transaction; and
  * {@link io.cores.live.ScanConflictsCreated} with the new conflicts' ids, for listeners that
  * tell others after the commit.
+ * <p>
+ * Staff resolve conflicts through {@link io.cores.live.ScanConflictResolutions} (the generic
+ * write path's domain action: locked, versioned, logged); accepting one publishes
+ * {@link io.cores.live.ScanConflictAccepted}, which the inventory applies through its own write
+ * path in the resolving transaction, throwing back what its rules refuse.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live")
 package io.cores.live;

@@ -59,7 +59,9 @@ class PermissionMatrixTest extends ApiTest {
 			Map.entry("cancelReservation", Role.USER),
 			Map.entry("deleteReservation", Role.ADMIN),
 			// agents post their own scans (FOR_AGENTS); admins enter scans by hand
-			Map.entry("ingestScan", Role.ADMIN));
+			Map.entry("ingestScan", Role.ADMIN),
+			Map.entry("resolveScanConflict", Role.STAFF),
+			Map.entry("bulkResolveScanConflict", Role.STAFF));
 
 	/** The mutations an agent token may call, as its own agent; every other one refuses it. */
 	private static final java.util.Set<String> FOR_AGENTS = java.util.Set.of("ingestScan");
@@ -339,7 +341,39 @@ class PermissionMatrixTest extends ApiTest {
 			}),
 			Map.entry("deleteBooking", (test, role) -> test.deleteHold(role, "deleteBooking", "BOOKING")),
 			Map.entry("deleteReservation", (test, role) -> test.deleteHold(role, "deleteReservation", "RESERVATION")),
-			Map.entry("ingestScan", (test, role) -> test.firstSighting(role)));
+			Map.entry("ingestScan", (test, role) -> test.firstSighting(role)),
+			Map.entry("resolveScanConflict", (test, role) -> {
+				long conflict = test.unknownConflict();
+				return new Call("mutation { resolveScanConflict(input: { id: \"" + GlobalId.encode("ScanConflict", conflict)
+						+ "\", version: 0, resolution: ACCEPT }) { scanConflict { status } errors { code } } }",
+						payload -> {
+							assertThat(payload.get("scanConflict")).isEqualTo(Map.of("status", "RESOLVED"));
+							assertThat(test.conflictStatus(conflict)).isEqualTo("RESOLVED");
+							assertThat(test.jdbc.queryForObject("SELECT count(*) FROM nic n JOIN scan_conflict c ON c.mac = n.mac "
+									+ "WHERE c.id = ?", Integer.class, conflict)).as("its NIC created").isEqualTo(1);
+						});
+			}),
+			Map.entry("bulkResolveScanConflict", (test, role) -> {
+				var conflicts = List.of(test.unknownConflict(), test.unknownConflict());
+				var items = conflicts.stream().map(c -> "{ id: \"" + GlobalId.encode("ScanConflict", c) + "\", version: 0 }").toList();
+				return new Call("mutation { bulkResolveScanConflict(input: { items: [" + String.join(", ", items)
+						+ "], resolution: IGNORE }) { scanConflicts { id } errors { code } } }",
+						payload -> assertThat(conflicts.stream().map(test::conflictStatus)).containsExactly("IGNORED", "IGNORED"));
+			}));
+
+	/** An UNKNOWN conflict raised by a real scan, entered by an admin. */
+	private long unknownConflict() {
+		var answer = asAdmin().document("mutation($mac: String!) { ingestScan(input: { agent: \"" + data().name("agent")
+				+ "\", results: [{ mac: $mac, ip: \"192.0.2.99\" }] }) { conflictsCreated { conflict { id } } errors { code } } }")
+			.variable("mac", data().mac()).execute();
+		answer.path("ingestScan.errors").entityList(Object.class).hasSize(0);
+		var id = answer.path("ingestScan.conflictsCreated[0].conflict.id").entity(String.class).get();
+		return GlobalId.decodeKey(id, "ScanConflict", "id");
+	}
+
+	private String conflictStatus(long conflict) {
+		return jdbc.queryForObject("SELECT status FROM scan_conflict WHERE id = ?", String.class, conflict);
+	}
 
 	/**
 	 * A scan (an admin names the agent, an agent posts as itself) in which a NEW host's NIC

@@ -6,9 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import io.cores.identity.Access;
 import io.cores.identity.Caller;
 import io.cores.identity.Role;
+import io.cores.platform.graphql.access.Guard;
 import io.cores.platform.graphql.access.RestrictedField;
 
-/** Raw scan payloads (what agents posted, and the per-entry answers) are for admins only. */
+/**
+ * Raw scan payloads (what agents posted, and the per-entry answers) are for admins only; staff
+ * resolve conflicts (SPEC.md).
+ */
 @Configuration(proxyBeanMethods = false)
 class LiveGuards {
 
@@ -20,6 +24,16 @@ class LiveGuards {
 	@Bean
 	RestrictedField scanResponses() {
 		return adminsOnly("responses");
+	}
+
+	@Bean
+	Guard resolveScanConflictAccess() {
+		return Guard.field("Mutation", "resolveScanConflict", Access.role(Role.STAFF));
+	}
+
+	@Bean
+	Guard bulkResolveScanConflictAccess() {
+		return Guard.field("Mutation", "bulkResolveScanConflict", Access.role(Role.STAFF));
 	}
 
 	private static RestrictedField adminsOnly(String field) {

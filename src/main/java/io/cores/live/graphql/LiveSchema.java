@@ -1,5 +1,10 @@
 package io.cores.live.graphql;
 
+import java.util.Map;
+
+import com.querydsl.core.types.Expression;
+import com.querydsl.jpa.JPAExpressions;
+
 import io.cores.live.LocationScanConflict;
 import io.cores.live.QScanConflict;
 import io.cores.live.QScanSession;
@@ -9,6 +14,7 @@ import io.cores.live.ScanConflictKind;
 import io.cores.live.ScanConflictStatus;
 import io.cores.live.ScanSession;
 import io.cores.live.VirtualHostScan;
+import io.cores.platform.graphql.FilterField;
 import io.cores.platform.graphql.NodeType;
 import io.cores.platform.graphql.Relation;
 import io.cores.platform.graphql.ScalarKind;
@@ -40,7 +46,24 @@ public class LiveSchema {
 			.enumeration("kind", ScanConflictKind.class, c -> c.kind)
 			.order("KIND", c -> c.kind)
 			.sortable("ip", "IP", ScalarKind.IP, c -> c.ip)
-			.scalar("mac", ScalarKind.MAC, c -> c.mac);
+			.scalar("mac", ScalarKind.MAC, c -> c.mac)
+			.custom("agent", ofSession(ScalarKind.STRING, s -> s.agent))
+			.custom("scannedAt", ofSession(ScalarKind.DATE_TIME, s -> s.scannedAt))
+			.custom("lab", new IpInLab<QScanConflict>(c -> c.ip));
+	}
+
+	/**
+	 * A conflict filtered by a field of its session under that field's own name, as on
+	 * sessions ({@code agent}, {@code scannedAt}), so one filter reads the same on both.
+	 */
+	@SuppressWarnings("unchecked")
+	private static FilterField.Custom<QScanConflict> ofSession(ScalarKind kind,
+			java.util.function.Function<QScanSession, Expression<?>> field) {
+		return (conflict, value, compiler, argument) -> {
+			var session = new QScanSession(conflict.getMetadata().getName() + "_session_" + kind.name().toLowerCase());
+			return conflict.sessionId.in(JPAExpressions.select(session.id).from(session)
+				.where(compiler.scalar(kind, field.apply(session), (Map<String, Object>) value, null, "ScanSession", argument)));
+		};
 	}
 
 	@Bean
@@ -50,7 +73,8 @@ public class LiveSchema {
 			.sortable("ip", "IP", ScalarKind.IP, v -> v.ip)
 			.sortable("agent", "AGENT", ScalarKind.STRING, v -> v.agent)
 			.sortable("firstSeen", "FIRST_SEEN", ScalarKind.DATE_TIME, v -> v.firstSeen)
-			.sortable("lastSeen", "LAST_SEEN", ScalarKind.DATE_TIME, v -> v.lastSeen);
+			.sortable("lastSeen", "LAST_SEEN", ScalarKind.DATE_TIME, v -> v.lastSeen)
+			.custom("lab", new IpInLab<QVirtualHostScan>(v -> v.ip));
 	}
 
 	@Bean

@@ -114,6 +114,27 @@ public class ScanReads {
 				scannedAt));
 	}
 
+	/** A lab's name and its default rack (null when it has none); null when there is no such lab. */
+	public LabRack labAndDefaultRack(long labId) {
+		return jdbc.query("""
+				SELECT l.name, r.id AS rack_id FROM lab l LEFT JOIN rack r ON r.lab_id = l.id AND r.is_default
+				WHERE l.id = ?""", rs -> rs.next() ? new LabRack(rs.getString("name"), number(rs, "rack_id")) : null, labId);
+	}
+
+	public record LabRack(String labName, Long defaultRack) {
+	}
+
+	/** Whether a NIC has this MAC. */
+	public boolean nicWithMacExists(String mac) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM nic WHERE mac = ?::macaddr)",
+				Boolean.class, mac));
+	}
+
+	public boolean hostExists(long hostId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM host WHERE id = ?)", Boolean.class,
+				hostId));
+	}
+
 	static Array array(Connection con, String type, Collection<?> values) throws SQLException {
 		return con.createArrayOf(type, values.toArray());
 	}

@@ -36,6 +36,11 @@ public final class FilterCompiler {
 		this.context = context;
 	}
 
+	/** A node type by name, for a custom filter field that nests another type's filter. */
+	public NodeType<?, ?> type(String name) {
+		return types.get(name);
+	}
+
 	/** The predicate for {@code filter} on {@code type}, queried as {@code alias}; null when it has no conditions. */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public Predicate compile(NodeType<?, ?> type, EntityPathBase<?> alias, Map<String, Object> filter, String argument) {

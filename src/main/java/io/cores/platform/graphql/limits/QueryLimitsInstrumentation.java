@@ -1,11 +1,15 @@
 package io.cores.platform.graphql.limits;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.CoercedVariables;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -67,11 +71,56 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		var execution = parameters.getExecutionContext();
 		if (!passed.contains(execution)) {
 			// each throws AbortExecutionException to refuse; none keeps a context of its own
-			depth.beginExecuteOperation(parameters, null);
-			complexity.beginExecuteOperation(parameters, ((State) state).complexity());
+			var shapeOnly = withoutBulk(parameters);
+			depth.beginExecuteOperation(shapeOnly, null);
+			complexity.beginExecuteOperation(shapeOnly, ((State) state).complexity());
 			passed.add(execution);
 		}
 		return SimpleInstrumentationContext.noOp();
+	}
+
+	/**
+	 * The operation with every list in its variables cut to its first item. Depth and
+	 * complexity depend on the document and the page sizes (first, last), never on how long an
+	 * input list is, but graphql-java's traversals coerce every field's arguments again and the
+	 * complexity calculator hashes them at every field: a scan of 50,000 results posted as a
+	 * variable cost seconds before its ingest began (docs/performance.md, Ingest).
+	 */
+	private static InstrumentationExecuteOperationParameters withoutBulk(InstrumentationExecuteOperationParameters parameters) {
+		var context = parameters.getExecutionContext();
+		var variables = context.getCoercedVariables().toMap();
+		if (!hasLongList(variables)) {
+			return parameters;
+		}
+		return new InstrumentationExecuteOperationParameters(
+				context.transform(builder -> builder.coercedVariables(CoercedVariables.of(firstItems(variables)))));
+	}
+
+	private static boolean hasLongList(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return map.values().stream().anyMatch(QueryLimitsInstrumentation::hasLongList);
+		}
+		if (value instanceof List<?> list) {
+			return list.size() > 1 || list.stream().anyMatch(QueryLimitsInstrumentation::hasLongList);
+		}
+		return false;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T firstItems(T value) {
+		if (value instanceof Map<?, ?> map) {
+			var copy = new LinkedHashMap<Object, Object>();
+			map.forEach((key, item) -> copy.put(key, firstItems(item)));
+			return (T) copy;
+		}
+		if (value instanceof List<?> list) {
+			var copy = new ArrayList<Object>();
+			if (!list.isEmpty()) {
+				copy.add(firstItems(list.get(0)));
+			}
+			return (T) copy;
+		}
+		return value;
 	}
 
 	@Override

@@ -66,6 +66,11 @@ public final class Write<E> {
 		return errors;
 	}
 
+	/** Whether a rule has rejected the write so far. */
+	public boolean refused() {
+		return !errors.isEmpty();
+	}
+
 	/** The link sets the input gives (field → target keys), replaced once the object is saved. */
 	void link(String field, List<Long> keys) {
 		links.put(field, keys);

@@ -136,6 +136,52 @@ public class Writes {
 	}
 
 	/**
+	 * A domain action on many objects, all or nothing in one transaction, as {@link #bulkUpdate}
+	 * is: first every item is locked, its version compared and {@code check} run, and every
+	 * problem found is reported under its item's index; only when there is none does
+	 * {@code apply} change each item (its effects on other modules included), which is then
+	 * saved and logged like an update. A refusal while applying (a constraint, a rule of
+	 * another module's write) stops the write at that item.
+	 */
+	public <E extends BaseEntity> BulkOutcome<E> bulkAct(WriteType<E> type, List<Map<String, Object>> items,
+			GraphQLContext context, WriteType.Rule<E> check, WriteType.Rule<E> apply) {
+		var keys = keys(type, items);
+		var at = new int[] { -1 };
+		return bulk(type, Write.Action.UPDATE, at, () -> {
+			var prepared = new ArrayList<Prepared<E>>();
+			var errors = new ArrayList<UserError>();
+			for (int i = 0; i < items.size(); i++) {
+				try {
+					var entity = locked(type, keys.get(i), (Integer) items.get(i).get("version"), context);
+					var before = snapshot(type, entity);
+					var write = new Write<E>(Write.Action.UPDATE, context, Map.of(), before);
+					check.check(entity, write);
+					int index = i;
+					write.errors().forEach(e -> errors.add(itemError(index, e)));
+					prepared.add(new Prepared<>(entity, write, before, keys.get(i)));
+				}
+				catch (Refused refused) {
+					errors.add(itemError(i, refused.error));
+				}
+			}
+			if (!errors.isEmpty()) {
+				return new BulkOutcome<E>(List.of(), List.of(), errors);
+			}
+			var saved = new ArrayList<E>();
+			for (int i = 0; i < prepared.size(); i++) {
+				at[0] = i;
+				var item = prepared.get(i);
+				apply.check(item.entity(), item.write());
+				if (item.write().refused()) {
+					throw new Refused(item.write().errors().get(0));
+				}
+				saved.add(save(type, item.entity(), item.write(), item.before()).object());
+			}
+			return new BulkOutcome<E>(saved, List.of(), List.of());
+		});
+	}
+
+	/**
 	 * Stands for "whatever version the row has": never a client's, whose version the schema
 	 * requires (Int!), so no input can skip the check.
 	 */

@@ -59,6 +59,23 @@ class QueryLimitsTest extends ApiTest {
 			.verify();
 	}
 
+	/**
+	 * The limits look at the variables' lists cut to one item (a scan's 50,000 results are not
+	 * traversed): the page sizes beside such a list are still counted.
+	 */
+	@Test
+	void pageSizesBesideALongListInTheVariablesAreStillCounted() {
+		var query = "query($n: Int, $ids: [ID!]!) { nodes(ids: $ids) { id } "
+				+ "hosts(first: $n) { nodes { nics(first: $n) { nodes { scanConflicts(first: $n) { nodes { id } } } } } } }";
+		var ids = java.util.Collections.nCopies(2_000, io.cores.platform.graphql.GlobalId.encode("Host", 1));
+		SqlStatements.reset();
+		graphQl().document(query).variable("n", 500).variable("ids", ids).execute().errors()
+			.expect(e -> e.getMessage().contains("complexity"))
+			.verify();
+		assertThat(SqlStatements.count()).as("SQL statements run for a refused query").isZero();
+		graphQl().document(query).variable("n", 2).variable("ids", ids.subList(0, 3)).execute().errors().verify();
+	}
+
 	@Test
 	void tooManyAliasesAreRefused() {
 		var fields = new StringBuilder();

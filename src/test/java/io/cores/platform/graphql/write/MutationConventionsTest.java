@@ -52,6 +52,39 @@ class MutationConventionsTest extends ApiTest {
 		return tests.stream();
 	}
 
+	/**
+	 * Every bulk mutation, generic or hand-written ({@code bulkResolveScanConflict}), has the
+	 * generic ones' shape: its input names the objects as {@code items: [VersionedId!]!}, and
+	 * its payload has {@code errors: [UserError!]!} beside the objects written (a list of nodes)
+	 * or {@code deletedIds}.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyBulkWriteFollowsTheConventions() {
+		var schema = new SchemaIntrospection(asAdmin());
+		var tests = new ArrayList<DynamicTest>();
+		for (var mutation : schema.fields("Mutation")) {
+			var name = (String) mutation.get("name");
+			if (name.startsWith("bulk") && Character.isUpperCase(name.charAt(4))) {
+				tests.add(DynamicTest.dynamicTest(name, () -> {
+					var args = (List<Map<String, Object>>) mutation.get("args");
+					assertThat(args).extracting(a -> a.get("name")).containsExactly("input");
+					var input = inputFields(schema, SchemaIntrospection.unwrap((Map<String, Object>) args.get(0).get("type")));
+					assertThat(input).containsEntry("items", "[VersionedId!]!");
+					var payload = outputFields(schema, SchemaIntrospection.unwrap((Map<String, Object>) mutation.get("type")));
+					assertThat(payload).containsEntry("errors", "[UserError!]!").hasSize(2);
+					payload.remove("errors");
+					var written = payload.entrySet().iterator().next();
+					if (!written.getKey().equals("deletedIds")) {
+						assertThat(written.getValue()).as(name + " answers the objects written").matches("\\[\\w+!\\]");
+						assertThat(isNode(schema, written.getValue().replaceAll("[\\[\\]!]", ""))).isTrue();
+					}
+				}));
+			}
+		}
+		assertThat(tests).extracting(DynamicTest::getDisplayName).contains("bulkUpdateHost", "bulkResolveScanConflict");
+		return tests.stream();
+	}
+
 	private void conventional(SchemaIntrospection schema, Map<String, Object> mutation, String verb, String type) {
 		var capitalised = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
 		var args = (List<Map<String, Object>>) mutation.get("args");
