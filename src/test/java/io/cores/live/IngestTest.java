@@ -1,7 +1,6 @@
 package io.cores.live;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -75,8 +74,7 @@ abstract class IngestTest extends ApiTest {
 
 	/** Posts a scan and answers the payload. */
 	Map<String, Object> ingest(String authorization, Map<String, Object> input) {
-		// a first scan on a cold server on a loaded machine may take longer than the default 5 s
-		return graphQl(authorization).mutate().responseTimeout(Duration.ofSeconds(30)).build().document(INGEST).variable("input", input).execute().path("ingestScan")
+		return graphQl(authorization).document(INGEST).variable("input", input).execute().path("ingestScan")
 			.entity(new ParameterizedTypeReference<Map<String, Object>>() {
 			}).get();
 	}
