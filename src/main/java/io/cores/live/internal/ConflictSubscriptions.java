@@ -85,8 +85,10 @@ public class ConflictSubscriptions {
 			long head = feed.head();
 			long from = after == null ? head : after;
 			long liveAbove = Math.max(from, head);
+			// each subscriber's events are executed and written on a worker of its own, not one
+			// after another on the thread that read the batch for the whole group
 			return Flux.concat(resumed(key.filter(), from, head, context),
-					backlog.asFlux().flatMapIterable(batch -> batch).filter(c -> c.getId() > liveAbove))
+					backlog.asFlux().publishOn(scheduler).flatMapIterable(batch -> batch).filter(c -> c.getId() > liveAbove))
 				.doFinally(signal -> joined.dispose());
 		});
 	}
