@@ -15,7 +15,10 @@
  * scan, with what it means for the inventory (NICs seen, ips taken, hosts activated and
  * placed), applied by the inventory in that transaction; and
  * {@link io.cores.live.ScanConflictsCreated} with the new conflicts' ids, for listeners that
- * tell others after the commit.
+ * tell others after the commit. Handles that event itself after commit:
+ * {@code internal/ConflictFeed} NOTIFYs the other instances and, on every instance, reads new
+ * conflicts for the {@code scanConflictCreated} subscriptions ({@code internal/ConflictSubscriptions},
+ * docs/dashboards.md).
  * <p>
  * Staff resolve conflicts through {@link io.cores.live.ScanConflictResolutions} (the generic
  * write path's domain action: locked, versioned, logged); accepting one publishes

@@ -64,6 +64,8 @@ public abstract class ApiTest {
 	protected WebTestClient client() {
 		return WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + port + "/graphql")
+			// the machine is shared: a cold server's first scan can take longer than the default 5 s
+			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}

@@ -40,6 +40,33 @@ public final class GraphQlSocket implements WebSocket.Listener, AutoCloseable {
 		webSocket.sendText(Json.write(message), true).join();
 	}
 
+	/** connection_init (with {@code Authorization} when not null), and waits for the ack. */
+	public GraphQlSocket init(String authorization) throws InterruptedException {
+		send(authorization == null ? Map.of("type", "connection_init")
+				: Map.of("type", "connection_init", "payload", Map.of("Authorization", authorization)));
+		var ack = next();
+		assertThat(ack.get("type")).as("connection_ack, got %s", ack).isEqualTo("connection_ack");
+		return this;
+	}
+
+	/** Starts an operation under {@code id}; its results arrive as "next" messages. */
+	public void subscribe(String id, String query, Map<String, Object> variables) {
+		send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", query, "variables", variables)));
+	}
+
+	/** The payload of the next "next" message; fails on anything else (error, complete) or after 10 s. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> nextResult() throws InterruptedException {
+		var message = next();
+		assertThat(message.get("type")).as("a next message, got %s", message).isEqualTo("next");
+		return (Map<String, Object>) message.get("payload");
+	}
+
+	/** The next message if one arrives within {@code bound}, else null: for proving that nothing is sent. */
+	public Map<String, Object> poll(Duration bound) throws InterruptedException {
+		return messages.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> next() throws InterruptedException {
 		var message = messages.poll(10, TimeUnit.SECONDS);

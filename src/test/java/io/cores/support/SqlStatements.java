@@ -32,17 +32,29 @@ public class SqlStatements implements BeanPostProcessor {
 		}
 		return ProxyDataSourceBuilder.create(dataSource)
 			.afterQuery((execution, queries) -> {
+				if (background()) {
+					return;
+				}
 				STATEMENTS.incrementAndGet();
 				TEXTS.add(queries.isEmpty() ? "" : queries.get(0).getQuery());
 			})
 			.proxyResultSet()
 			.afterMethod(call -> {
-				if (call.getTarget() instanceof ResultSet && call.getMethod().getName().equals("next")
+				if (!background() && call.getTarget() instanceof ResultSet && call.getMethod().getName().equals("next")
 						&& Boolean.TRUE.equals(call.getResult())) {
 					ROWS.incrementAndGet();
 				}
 			})
 			.buildProxy();
+	}
+
+	/**
+	 * The subscription feed's reads (io.cores.live.internal.ConflictFeed) run on a thread of
+	 * their own, after a scan commits and on a poll every few seconds: work of the server,
+	 * not of the request being counted.
+	 */
+	private static boolean background() {
+		return Thread.currentThread().getName().equals("conflict-feed");
 	}
 
 	public static void reset() {

@@ -188,6 +188,20 @@ public class ConnectionQueries {
 		return result;
 	}
 
+	/**
+	 * Objects of one type with keys in {@code (after, upTo]} that match {@code filter} and that
+	 * the caller may see, in key order, at most {@code limit}: a feed of new objects filtered
+	 * exactly as the type's connection filters them.
+	 */
+	public List<Object> inKeyRange(NodeType<?, ?> type, long after, long upTo, Map<String, Object> filter, int limit,
+			GraphQLContext context) {
+		var alias = type.root();
+		var key = type.idOf(alias);
+		var where = com.querydsl.core.types.ExpressionUtils.allOf(key.gt(after), key.loe(upTo),
+				new FilterCompiler(types, context).compile(type, alias, filter, "filter"), type.visibility(context, alias));
+		return new ArrayList<>(readOnly(queries.select(alias).from(alias).where(where).orderBy(key.asc()).limit(limit)).fetch());
+	}
+
 	/** The targets of a to-one relation whose key is on the target, by owner id. */
 	public Map<Long, Object> back(Relation.Back relation, Collection<Long> ownerIds, GraphQLContext context) {
 		var target = types.get(relation.target());

@@ -7,6 +7,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 
 /**
@@ -42,7 +43,8 @@ class RequestDeadline extends SimplePerformantInstrumentation {
 		}
 		var deadline = request.deadline();
 		return env -> {
-			if (deadline.passed()) {
+			// a subscription lasts as long as its client wants; each event is small and bounded
+			if (deadline.passed() && env.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
 				throw new DeadlineExceeded(deadline);
 			}
 			return fetcher.get(env);
