@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import graphql.GraphQLContext;
 import jakarta.persistence.EntityManager;
@@ -148,22 +149,14 @@ public class Writes {
 		var keys = keys(type, items);
 		var at = new int[] { -1 };
 		return bulk(type, Write.Action.UPDATE, at, () -> {
-			var prepared = new ArrayList<Prepared<E>>();
 			var errors = new ArrayList<UserError>();
-			for (int i = 0; i < items.size(); i++) {
-				try {
-					var entity = locked(type, keys.get(i), (Integer) items.get(i).get("version"), context);
-					var before = snapshot(type, entity);
-					var write = new Write<E>(Write.Action.UPDATE, context, Map.of(), before);
-					check.check(entity, write);
-					int index = i;
-					write.errors().forEach(e -> errors.add(itemError(index, e)));
-					prepared.add(new Prepared<>(entity, write, before, keys.get(i)));
-				}
-				catch (Refused refused) {
-					errors.add(itemError(i, refused.error));
-				}
-			}
+			var prepared = prepareEach(items.size(), at, errors, i -> {
+				var entity = locked(type, keys.get(i), (Integer) items.get(i).get("version"), context);
+				var before = snapshot(type, entity);
+				var write = new Write<E>(Write.Action.UPDATE, context, Map.of(), before);
+				check.check(entity, write);
+				return new Prepared<>(entity, write, before, keys.get(i));
+			});
 			if (!errors.isEmpty()) {
 				return new BulkOutcome<E>(List.of(), List.of(), errors);
 			}
@@ -224,24 +217,15 @@ public class Writes {
 		var keys = keys(type, items);
 		var at = new int[] { -1 };
 		return bulk(type, Write.Action.UPDATE, at, () -> {
-			var prepared = new ArrayList<Prepared<E>>();
 			var errors = new ArrayList<UserError>();
-			for (int i = 0; i < items.size(); i++) {
-				at[0] = i;
-				try {
-					var item = prepareUpdate(type, keys.get(i), (Integer) items.get(i).get("version"), patch, context);
-					int index = i;
-					item.write().errors().forEach(e -> errors.add(itemError(index, e)));
-					prepared.add(item);
-					if (errors.isEmpty()) {
-						// written now, so a constraint the database refuses is this item's
-						entityManager.flush();
-					}
+			var prepared = prepareEach(items.size(), at, errors, i -> {
+				var item = prepareUpdate(type, keys.get(i), (Integer) items.get(i).get("version"), patch, context);
+				if (errors.isEmpty() && item.write().errors().isEmpty()) {
+					// written now, so a constraint the database refuses is this item's
+					entityManager.flush();
 				}
-				catch (Refused refused) {
-					errors.add(itemError(i, refused.error));
-				}
-			}
+				return item;
+			});
 			if (!errors.isEmpty()) {
 				return new BulkOutcome<E>(List.of(), List.of(), errors);
 			}
@@ -261,19 +245,9 @@ public class Writes {
 		var keys = keys(type, items);
 		var at = new int[] { -1 };
 		return bulk(type, Write.Action.DELETE, at, () -> {
-			var prepared = new ArrayList<Prepared<E>>();
 			var errors = new ArrayList<UserError>();
-			for (int i = 0; i < items.size(); i++) {
-				try {
-					var item = prepareDelete(type, keys.get(i), (Integer) items.get(i).get("version"), context);
-					int index = i;
-					item.write().errors().forEach(e -> errors.add(itemError(index, e)));
-					prepared.add(item);
-				}
-				catch (Refused refused) {
-					errors.add(itemError(i, refused.error));
-				}
-			}
+			var prepared = prepareEach(items.size(), at, errors,
+					i -> prepareDelete(type, keys.get(i), (Integer) items.get(i).get("version"), context));
 			if (!errors.isEmpty()) {
 				return new BulkOutcome<E>(List.of(), List.of(), errors);
 			}
@@ -287,6 +261,28 @@ public class Writes {
 
 	/** An object locked and checked for a write, with the write's findings and its data before. */
 	private record Prepared<E>(E entity, Write<E> write, Map<String, Object> before, long key) {
+	}
+
+	/**
+	 * The first step of every bulk write: each item prepared in turn ({@code at} names the one
+	 * being prepared), every problem found added to {@code errors} under its item's index.
+	 */
+	private static <E> List<Prepared<E>> prepareEach(int count, int[] at, List<UserError> errors,
+			IntFunction<Prepared<E>> prepare) {
+		var prepared = new ArrayList<Prepared<E>>();
+		for (int i = 0; i < count; i++) {
+			at[0] = i;
+			try {
+				var item = prepare.apply(i);
+				int index = i;
+				item.write().errors().forEach(e -> errors.add(itemError(index, e)));
+				prepared.add(item);
+			}
+			catch (Refused refused) {
+				errors.add(itemError(i, refused.error));
+			}
+		}
+		return prepared;
 	}
 
 	private <E extends BaseEntity> Prepared<E> prepareUpdate(WriteType<E> type, long key, Integer version,
