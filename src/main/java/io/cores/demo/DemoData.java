@@ -86,14 +86,14 @@ public final class DemoData {
 						rs.next();
 						if (rs.getBoolean(1)) {
 							connection.rollback();
-							return new Summary(false, Map.of(), Duration.ofNanos(System.nanoTime() - started));
+							return new Summary(false, Map.of(), List.of(), Duration.ofNanos(System.nanoTime() - started));
 						}
 					}
 				}
 				var model = DemoModel.generate(hosts, seed, clock.instant());
 				var counts = new Writer(connection, model).write();
 				connection.commit();
-				return new Summary(true, counts, Duration.ofNanos(System.nanoTime() - started));
+				return new Summary(true, counts, model.scans, Duration.ofNanos(System.nanoTime() - started));
 			}
 			catch (SQLException | RuntimeException e) {
 				connection.rollback();
@@ -110,9 +110,10 @@ public final class DemoData {
 	 *
 	 * @param loaded false when the database already had hosts and nothing was written
 	 * @param counts rows written, by table (holds split into bookings and reservations)
+	 * @param scans  the scans to post through the ingest now that the lab is there ({@link DemoScans})
 	 * @param took   how long the load took, generation included
 	 */
-	public record Summary(boolean loaded, Map<String, Long> counts, Duration took) {
+	public record Summary(boolean loaded, Map<String, Long> counts, List<DemoScan> scans, Duration took) {
 
 		public long count(String what) {
 			return counts.getOrDefault(what, 0L);
@@ -151,7 +152,6 @@ public final class DemoData {
 			notices();
 			loans();
 			jobs();
-			live();
 			audit();
 			return counts;
 		}
@@ -194,8 +194,8 @@ public final class DemoData {
 				counts.put("tokens", out.finish());
 			}
 			insertNamed("agent", "name", m.agents, a -> a.name,
-					new String[] { "name", "metadata::jsonb", "registered_at", "last_seen_at", "created_at", "updated_at" },
-					a -> new Object[] { a.name, a.metadata, a.registeredAt, a.lastSeenAt, a.registeredAt, a.lastSeenAt });
+					new String[] { "name", "metadata::jsonb", "registered_at", "created_at", "updated_at" },
+					a -> new Object[] { a.name, a.metadata, a.registeredAt, a.registeredAt, a.registeredAt });
 		}
 
 		private void places() throws SQLException {
@@ -340,36 +340,6 @@ public final class DemoData {
 							j.data(), j.error(), j.log(), created, j.completedAt() != null ? j.completedAt() : created);
 				}
 				counts.put("job runs", out.finish());
-			}
-		}
-
-		private void live() throws SQLException {
-			reserveIds("scan_session", m.scans);
-			try (var out = CopyWriter.open(copy, "scan_session", "id", "agent", "agent_id", "scanned_at", "raw_results",
-					"responses", "processed", "entries", "matched", "ip_updated", "conflicts_created",
-					"conflicts_superseded", "unknown", "\"virtual\"", "duration_ms", "created_at", "updated_at")) {
-				for (var s : m.scans) {
-					var done = s.scannedAt.plusMillis(s.durationMs);
-					out.row(s.id, s.agent.name, s.agent.id, s.scannedAt, s.rawResults, s.responses, true, s.entries,
-							s.matched, s.ipUpdated, s.conflictsCreated, 0, s.unknown, s.virtual, s.durationMs, done, done);
-				}
-				counts.put("scan sessions", out.finish());
-			}
-			var session = m.scans.get(0);
-			try (var out = CopyWriter.open(copy, "scan_conflict", "kind", "status", "session_id", "nic_id", "host_id",
-					"recorded_ip", "ip", "mac", "current_lab_id", "suggested_lab_id", "created_at", "updated_at")) {
-				for (var c : m.conflicts) {
-					out.row(c.kind, c.status, session.id, id(c.nic), id(c.host), c.recordedIp, c.ip, c.mac,
-							id(c.currentLab), id(c.suggestedLab), c.createdAt, c.updatedAt);
-				}
-				counts.put("scan conflicts", out.finish());
-			}
-			try (var out = CopyWriter.open(copy, "virtual_host_scan", "mac", "ip", "agent", "first_seen", "last_seen",
-					"created_at", "updated_at")) {
-				for (var v : m.virtualHosts) {
-					out.row(v.mac(), v.ip(), v.agent(), v.firstSeen(), v.lastSeen(), v.firstSeen(), v.lastSeen());
-				}
-				counts.put("virtual hosts", out.finish());
 			}
 		}
 

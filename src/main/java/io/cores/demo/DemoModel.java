@@ -178,38 +178,6 @@ final class DemoModel {
 		String name;
 		String metadata;
 		Instant registeredAt;
-		Instant lastSeenAt;
-	}
-
-	static final class Scan extends Row {
-		Agent agent;
-		Instant scannedAt;
-		String rawResults;
-		String responses;
-		int entries;
-		int matched;
-		int ipUpdated;
-		int conflictsCreated;
-		int unknown;
-		int virtual;
-		long durationMs;
-	}
-
-	static final class Conflict {
-		String kind;
-		String status;
-		Nic nic;
-		Host host;
-		String recordedIp;
-		String ip;
-		String mac;
-		Lab currentLab;
-		Lab suggestedLab;
-		Instant createdAt;
-		Instant updatedAt;
-	}
-
-	record VirtualHost(String mac, String ip, String agent, Instant firstSeen, Instant lastSeen) {
 	}
 
 	static final class Tag extends Row {
@@ -279,9 +247,8 @@ final class DemoModel {
 	final List<Token> tokens = new ArrayList<>();
 	final List<Job> jobs = new ArrayList<>();
 	final List<Agent> agents = new ArrayList<>();
-	final List<Scan> scans = new ArrayList<>();
-	final List<Conflict> conflicts = new ArrayList<>();
-	final List<VirtualHost> virtualHosts = new ArrayList<>();
+	/** posted after the load, oldest first */
+	final List<DemoScan> scans = new ArrayList<>();
 	final List<Tag> tags = new ArrayList<>();
 	final List<Tagging> taggings = new ArrayList<>();
 	final List<Journal> journal = new ArrayList<>();
@@ -326,7 +293,7 @@ final class DemoModel {
 		reservations(hostCount);
 		notices();
 		tokensAndJobs();
-		scan();
+		scans();
 		tags();
 		journal(hostCount);
 		for (int i = 0; i < hosts.size(); i++) {
@@ -933,133 +900,93 @@ final class DemoModel {
 		return line;
 	}
 
-	// ---- scan: one agent, one session, its conflicts and virtual hosts ----
+	// ---- scans: only planned here; DemoScans posts them through the real ingest after the load ----
 
-	private void scan() {
+	private void scans() {
 		var agent = new Agent();
 		agent.name = "netscan-01";
 		agent.registeredAt = daysAgo(120);
-		var scan = new Scan();
-		scan.agent = agent;
-		scan.scannedAt = now.minus(Duration.ofMinutes(5));
-		agent.lastSeenAt = scan.scannedAt;
 		agents.add(agent);
-		scans.add(scan);
-
-		List<Map<String, Object>> raw = new ArrayList<>();
-		List<String> responses = new ArrayList<>();
-		List<Host> active = new ArrayList<>(hosts.stream()
-			.filter(h -> h.status.equals("ACTIVE") && h.rack != null && h.vmHost == null && h.nic("data").ip != null)
-			.toList());
-		Collections.shuffle(active, random);
-		int next = 0;
-
-		// seen where the records say
-		for (int i = 0; i < 20 && next < active.size(); i++) {
-			var nic = active.get(next++).nics.get(0);
-			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, nic.ip, nic.mac, "matched");
-			scan.matched++;
-		}
-		// a NIC answering on a new address in its own lab
-		String[] nicStatuses = { "NEW", "NEW", "IGNORED", "RESOLVED" };
-		for (var status : nicStatuses) {
-			if (next >= active.size()) {
-				break;
-			}
-			var nic = active.get(next++).nic("data");
-			var scanned = nic.host.lab().subnets.get(0).next();
-			var conflict = conflict("NIC", status, nic, scan);
-			conflict.recordedIp = nic.ip;
-			conflict.ip = scanned;
-			if (status.equals("RESOLVED")) {
-				nic.ip = scanned; // staff accepted it: the NIC took the scanned address
-			}
-			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, scanned, nic.mac,
-					"matched; recorded ip " + conflict.recordedIp + " differs: nic conflict");
-			scan.matched++;
-		}
-		// a host answering from another lab's subnet: a NIC and a LOCATION conflict
-		String[] locationStatuses = { "NEW", "NEW", "IGNORED" };
-		for (var status : locationStatuses) {
-			if (next >= active.size() || labs.size() < 2) {
-				break;
-			}
-			var host = active.get(next++);
-			var nic = host.nics.get(0);
-			var other = labs.get((labs.indexOf(host.lab()) + 1 + random.nextInt(labs.size() - 1)) % labs.size());
-			var scanned = other.subnets.get(0).next();
-			var nicConflict = conflict("NIC", "NEW", nic, scan);
-			nicConflict.recordedIp = nic.ip;
-			nicConflict.ip = scanned;
-			var location = conflict("LOCATION", status, nic, scan);
-			location.ip = scanned;
-			location.currentLab = host.lab();
-			location.suggestedLab = other;
-			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, scanned, nic.mac, "matched; recorded ip " + nic.ip + " differs: nic conflict; address is in "
-					+ other.name + ", host is in " + host.lab().name + ": location conflict");
-			scan.matched++;
-		}
-		// a host that was NEW, seen for the first time: the address is accepted and it is now ACTIVE
-		if (next < active.size()) {
-			var nic = active.get(next++).nics.get(0);
-			nic.lastSeen = scan.scannedAt;
-			entry(raw, responses, nic.ip, nic.mac, "matched; first address of a new host accepted, host set ACTIVE");
-			scan.matched++;
-			scan.ipUpdated++;
-		}
-		// MACs nobody recorded (a vendor OUI the inventory does not use)
-		String[] unknownStatuses = { "NEW", "NEW", "IGNORED" };
-		for (var status : unknownStatuses) {
-			var conflict = conflict("UNKNOWN", status, null, scan);
-			conflict.mac = mac("00:e0:4c");
-			conflict.ip = pick(labs).subnets.get(0).next();
-			entry(raw, responses, conflict.ip, conflict.mac, "unknown mac: conflict");
-			scan.unknown++;
-		}
-		// locally administered MACs: virtual machines nobody registered
-		String[] virtualMacs = { "52:54:00:" + hexMac(), "02:42:ac:" + hexMac() };
-		for (var mac : virtualMacs) {
-			var ip = labs.get(0).subnets.get(0).next();
-			virtualHosts.add(new VirtualHost(mac, ip, agent.name, daysAgo(2 + random.nextInt(20)), scan.scannedAt));
-			entry(raw, responses, ip, mac, "locally administered mac: virtual host recorded");
-			scan.virtual++;
-		}
-		scan.entries = raw.size();
-		scan.conflictsCreated = conflicts.size();
-		scan.durationMs = 120 + random.nextInt(400);
-		scan.rawResults = Json.write(raw);
-		scan.responses = Json.write(responses);
-
 		var metadata = new LinkedHashMap<String, Object>();
 		metadata.put("version", "2.3.1");
 		metadata.put("hostname", "scan01." + DOMAIN);
 		metadata.put("subnets", labs.stream().flatMap(l -> l.subnets.stream()).map(Subnet::cidr).toList());
 		agent.metadata = Json.write(metadata);
+
+		List<DemoScan.Entry> earlier = new ArrayList<>();
+		List<DemoScan.Entry> latest = new ArrayList<>();
+		List<Host> active = new ArrayList<>(hosts.stream()
+			.filter(h -> h.status.equals("ACTIVE") && h.rack != null && h.vmHost == null && h.nic("data").ip != null)
+			.toList());
+		Collections.shuffle(active, random);
+		var picked = active.iterator();
+
+		// seen where the records say, in both scans
+		for (int i = 0; i < 20 && picked.hasNext(); i++) {
+			var nic = picked.next().nics.get(0);
+			both(earlier, latest, DemoScan.Entry.of(nic.mac, nic.ip));
+		}
+		// a NIC answering on a new address in its own lab: the same again later (nothing new),
+		// another one later (the first superseded), ignored, accepted (then matched)
+		for (var story : List.of("same", "moved", "ignored", "accepted")) {
+			if (!picked.hasNext()) {
+				break;
+			}
+			var nic = picked.next().nic("data");
+			var scanned = nic.host.lab().subnets.get(0).next();
+			switch (story) {
+				case "same" -> both(earlier, latest, DemoScan.Entry.of(nic.mac, scanned));
+				case "moved" -> {
+					earlier.add(DemoScan.Entry.of(nic.mac, scanned));
+					latest.add(DemoScan.Entry.of(nic.mac, nic.host.lab().subnets.get(0).next()));
+				}
+				case "ignored" -> both(earlier, latest, DemoScan.Entry.of(nic.mac, scanned, "NIC", "IGNORE"));
+				default -> both(earlier, latest, DemoScan.Entry.of(nic.mac, scanned, "NIC", "ACCEPT"));
+			}
+		}
+		// a host answering from another lab's subnet: a NIC and a LOCATION conflict each
+		for (var story : List.of("same", "once", "ignored")) {
+			if (!picked.hasNext() || labs.size() < 2) {
+				break;
+			}
+			var host = picked.next();
+			var other = labs.get((labs.indexOf(host.lab()) + 1 + random.nextInt(labs.size() - 1)) % labs.size());
+			var scanned = other.subnets.get(0).next();
+			var nic = host.nics.get(0);
+			switch (story) {
+				case "same" -> both(earlier, latest, DemoScan.Entry.of(nic.mac, scanned));
+				case "once" -> earlier.add(DemoScan.Entry.of(nic.mac, scanned));
+				default -> earlier.add(DemoScan.Entry.of(nic.mac, scanned, "LOCATION", "IGNORE"));
+			}
+		}
+		// NEW hosts seen for the first time: they take the address and become ACTIVE; the one
+		// without a rack is placed in the default rack of the lab the address is in
+		var unseen = hosts.stream().filter(h -> h.status.equals("NEW") && h.vmHost == null).toList();
+		unseen.stream().filter(h -> h.rack != null).findFirst().ifPresent(host -> both(earlier, latest,
+				DemoScan.Entry.of(host.nics.get(0).mac, host.lab().subnets.get(0).next())));
+		var placedIn = labs.stream().filter(l -> l.defaultRack != null).findFirst();
+		unseen.stream().filter(h -> h.rack == null).findFirst().ifPresent(host -> placedIn.ifPresent(lab -> both(earlier,
+				latest, DemoScan.Entry.of(host.nics.get(0).mac, lab.subnets.get(0).next()))));
+		// MACs nobody recorded (a vendor OUI the inventory does not use): seen twice, ignored,
+		// accepted (an unattached NIC is created), new in the latest scan
+		both(earlier, latest, DemoScan.Entry.of(mac("00:e0:4c"), pick(labs).subnets.get(0).next()));
+		earlier.add(DemoScan.Entry.of(mac("00:e0:4c"), pick(labs).subnets.get(0).next(), "UNKNOWN", "IGNORE"));
+		earlier.add(DemoScan.Entry.of(mac("00:e0:4c"), pick(labs).subnets.get(0).next(), "UNKNOWN", "ACCEPT"));
+		latest.add(DemoScan.Entry.of(mac("00:e0:4c"), pick(labs).subnets.get(0).next()));
+		// locally administered MACs: virtual machines nobody registered, never a conflict
+		both(earlier, latest, DemoScan.Entry.of("52:54:00:" + hexMac(), labs.get(0).subnets.get(0).next()));
+		both(earlier, latest, DemoScan.Entry.of("02:42:ac:" + hexMac(), labs.get(0).subnets.get(0).next()));
+		latest.add(DemoScan.Entry.of("52:54:00:" + hexMac(), labs.get(0).subnets.get(0).next()));
+
+		scans.add(new DemoScan(agent.name, now.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(random.nextInt(600))),
+				List.copyOf(earlier)));
+		scans.add(new DemoScan(agent.name, now.minus(Duration.ofMinutes(5)), List.copyOf(latest)));
 	}
 
-	private Conflict conflict(String kind, String status, Nic nic, Scan scan) {
-		var conflict = new Conflict();
-		conflict.kind = kind;
-		conflict.status = status;
-		conflict.nic = nic;
-		conflict.host = nic == null ? null : nic.host;
-		conflict.createdAt = scan.scannedAt;
-		conflict.updatedAt = status.equals("NEW") ? scan.scannedAt : scan.scannedAt.plus(Duration.ofMinutes(3));
-		conflicts.add(conflict);
-		return conflict;
-	}
-
-	/** One scanned result, {@code {"ip", "mac"}}, and its status line, {@code "<ip>: <what happened>"}. */
-	private static void entry(List<Map<String, Object>> raw, List<String> responses, String ip, String mac,
-			String outcome) {
-		var result = new LinkedHashMap<String, Object>();
-		result.put("ip", ip);
-		result.put("mac", mac);
-		raw.add(result);
-		responses.add(ip + ": " + outcome);
+	/** The entry in both scans; what staff do with its conflicts is done after the first. */
+	private static void both(List<DemoScan.Entry> earlier, List<DemoScan.Entry> latest, DemoScan.Entry entry) {
+		earlier.add(entry);
+		latest.add(DemoScan.Entry.of(entry.mac(), entry.ip()));
 	}
 
 	// ---- tags ----
