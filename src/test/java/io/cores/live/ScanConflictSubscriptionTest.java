@@ -4,9 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.cores.identity.Caller;
+import io.cores.identity.Role;
+import io.cores.platform.audit.Actor;
 
 import io.cores.platform.graphql.GlobalId;
 import io.cores.support.GraphQlSocket;
@@ -23,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** scanConflictCreated over a real WebSocket: after commit, filtered as the query filters, visibility, resume. */
 class ScanConflictSubscriptionTest extends IngestTest {
+
+	@Autowired
+	private ScanIngest ingest;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	private String token;
 	private String agent;
@@ -56,6 +70,30 @@ class ScanConflictSubscriptionTest extends IngestTest {
 			assertThat(events.get(0).get("cursor")).isEqualTo(GlobalId.encode("ScanConflictEvent",
 					GlobalId.decodeKey((String) conflict.get("id"), "ScanConflict", "id")));
 			nothingMore(socket);
+		}
+	}
+
+	/**
+	 * The ingest's conflicts are written and their event published inside the transaction; it
+	 * is rolled back (as when a later step of the same transaction fails), so the subscriber gets
+	 * nothing of it, and the committed scan after it arrives alone.
+	 */
+	@Test
+	void anIngestRolledBackAfterItsConflictsWereWrittenSendsNothing() throws Exception {
+		try (var socket = GraphQlSocket.connect(port()).init(null)) {
+			socket.subscribe("1", CREATED, variables(ofAgent(agent), cursorNow(jdbc)));
+			var asAgent = new Caller(null, null, Role.AGENT, Set.of(), null, false, agent, null);
+			new TransactionTemplate(transactions).executeWithoutResult(status -> {
+				var ingested = ingest.ingest(asAgent, new Actor(null, agent), null, null,
+						List.of(new ScanEntry(data().mac(), null, "10.77.7.1")), false);
+				assertThat(ingested.conflictsCreated()).hasSize(1);
+				status.setRollbackOnly();
+			});
+			var committed = ingest(token, List.of(entry(data().mac(), "10.77.7.2")));
+
+			assertThat(ids(events(socket, 1))).containsExactlyElementsOf(createdIds(committed));
+			nothingMore(socket);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM scan_conflict WHERE ip = '10.77.7.1'", Long.class)).isZero();
 		}
 	}
 
