@@ -106,6 +106,12 @@ abstract class IngestTest extends ApiTest {
 		return (List<Map<String, Object>>) payload.get("conflictsCreated");
 	}
 
+	/** The global ids of the conflicts a scan created, in its order. */
+	@SuppressWarnings("unchecked")
+	static List<String> createdIds(Map<String, Object> payload) {
+		return created(payload).stream().map(c -> (String) ((Map<String, Object>) c.get("conflict")).get("id")).toList();
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> superseded(Map<String, Object> payload) {
 		return (List<Map<String, Object>>) payload.get("conflictsSuperseded");

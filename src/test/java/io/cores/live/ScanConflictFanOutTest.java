@@ -76,7 +76,7 @@ class ScanConflictFanOutTest extends IngestTest {
 			socket.subscribe("1", CREATED, variables(ofAgent(agent), cursorNow(jdbc)));
 			var scan = ingest(token, List.of(entry(data().mac(), "10.78.0.1"), entry(data().mac(), "10.78.0.2")));
 
-			assertThat(ids(events(socket, 2))).containsExactlyElementsOf(ScanConflictSubscriptionTest.createdIds(scan));
+			assertThat(ids(events(socket, 2))).containsExactlyElementsOf(createdIds(scan));
 			nothingMore(socket);
 		}
 	}
@@ -99,7 +99,7 @@ class ScanConflictFanOutTest extends IngestTest {
 				for (int i = 0; i < 50; i++) {
 					results.add(entry(data().mac(), "10.79." + scan + "." + (i + 1)));
 				}
-				expected.addAll(ScanConflictSubscriptionTest.createdIds(ingest(token, results)));
+				expected.addAll(createdIds(ingest(token, results)));
 			}
 			assertThat(killed).as("listening connections killed (this instance's and the other's)").isGreaterThanOrEqualTo(2);
 			assertThat(expected).hasSize(500);

@@ -229,9 +229,4 @@ class ScanConflictSubscriptionTest extends IngestTest {
 				query($filter: ScanConflictFilter) { scanConflicts(filter: $filter, orderBy: [{ field: ID }]) { nodes { id } } }""")
 			.variable("filter", filter).execute().path("scanConflicts.nodes[*].id").entityList(String.class).get();
 	}
-
-	@SuppressWarnings("unchecked")
-	static List<String> createdIds(Map<String, Object> payload) {
-		return created(payload).stream().map(c -> (String) ((Map<String, Object>) c.get("conflict")).get("id")).toList();
-	}
 }
