@@ -1,6 +1,7 @@
-# Sourced by the benchmarks (run.sh, writes.sh): builds the jar if missing, starts it on a
-# fresh embedded PostgreSQL with HOSTS demo hosts, waits for the data, and gives the caller
-# PG_PORT, PGPASSWORD, PSQL, SERVER, WORK, token_for <role> and checked_wrk <wrk args>.
+# Sourced by the benchmarks (run.sh, writes.sh, peers.sh): builds the jar if missing, starts it
+# on a fresh embedded PostgreSQL with HOSTS demo hosts (and the server arguments in
+# SERVER_ARGS, JVM options in JAVA_OPTS), waits for the data, and gives the caller PG_PORT,
+# PGPASSWORD, PSQL, SERVER, WORK, token_for <role> and checked_wrk <wrk args>.
 # The server and its data are removed when the calling script exits.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -15,7 +16,7 @@ WORK=$(mktemp -d /tmp/cores-bench.XXXX)
 JFR_OPTS=()
 [ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile)
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
-  java "${JFR_OPTS[@]}" -jar target/cores.jar >"$WORK/server.log" 2>&1 &
+  java "${JFR_OPTS[@]}" ${JAVA_OPTS:-} -jar target/cores.jar ${SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER=$!
 # `|| true`: under set -e the killed server's status (143) would become the script's
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK/data"' EXIT
@@ -51,9 +52,9 @@ SQL
 }
 
 # wrk with a checking script (SCRIPT, default post.lua), failing the run when a response was
-# not what the script expects (it counts them)
+# not what the script expects (it counts them); against Cores, or the server at WRK_URL
 checked_wrk() {
-  wrk "$@" -s "${SCRIPT:-src/bench/post.lua}" "http://localhost:$PORT/graphql" | tee "$WORK/wrk-last.txt"
+  wrk "$@" -s "${SCRIPT:-src/bench/post.lua}" "${WRK_URL:-http://localhost:$PORT/graphql}" | tee "$WORK/wrk-last.txt"
   local unexpected
   unexpected=$(grep -o 'unexpected responses: [0-9]*' "$WORK/wrk-last.txt" | grep -o '[0-9]*$')
   if [ "${unexpected:-missing}" != 0 ]; then
