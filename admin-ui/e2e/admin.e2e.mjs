@@ -79,11 +79,7 @@ try {
   log('anonymous browsing is read-only');
 
   // --- sign in with the token ------------------------------------------------------------------
-  await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('API token').fill(token);
-  await shot(page, 'sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('(ADMIN)').waitFor();
+  await signIn(page, true);
   log('signed in as an admin');
 
   // --- hosts: filter, sort, page forward and back ------------------------------------------------
@@ -116,7 +112,7 @@ try {
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
   await page.goto(`${base}/admin/#/hosts/create`);
-  await page.getByLabel('Hostname *').fill(hostname);
+  await page.getByLabel(/^Hostname/).fill(hostname);
   await page.getByLabel('Comment').fill('made by the browser test');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText(`Host ${hostname}`).first().waitFor();
@@ -125,7 +121,7 @@ try {
 
   // the same hostname again: the server's NOT_UNIQUE next to the field
   await page.goto(`${base}/admin/#/hosts/create`);
-  await page.getByLabel('Hostname *').fill(hostname);
+  await page.getByLabel(/^Hostname/).fill(hostname);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('.MuiFormHelperText-root.Mui-error').filter({ hasText: /./ }).first().waitFor();
   const hostnameError = await page.locator('.ra-input-hostname .MuiFormHelperText-root.Mui-error').innerText();
@@ -134,28 +130,30 @@ try {
   log(`a second ${hostname} is refused next to its field: ${hostnameError}`);
 
   await page.goto(`${base}/admin/#/nics/create?source=${encodeURIComponent(JSON.stringify({ host: hostId }))}`);
-  await page.getByLabel('Mac *').fill('00:1b:21:zz:00:01');
+  await page.getByLabel(/^Mac/).fill('00:1b:21:zz:00:01');
   await page.getByRole('button', { name: 'Save' }).click();
   const macError = page.locator('.ra-input-mac .MuiFormHelperText-root.Mui-error');
   await macError.waitFor();
   assert.match(await macError.innerText(), /Not a MAC address/);
   await shot(page, 'nic-invalid-mac');
   const mac = `02:e2:e2:${hex()}:${hex()}:${hex()}`;
-  await page.getByLabel('Mac *').fill(mac);
+  await page.getByLabel(/^Mac/).fill(mac);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText(`Nic ${mac}`).first().waitFor();
   log(`an invalid MAC is shown at its field; ${mac} saved`);
 
   // --- the same host edited in two tabs: the second save meets the stale-version notice ----------
+  // the token is kept per tab: the second tab signs in too
   const second = watch(await context.newPage(), 'second');
+  await second.goto(`${base}/admin/#/hosts`);
+  await signIn(second, false);
   const editUrl = `${base}/admin/#/hosts/${encodeURIComponent(hostId)}`;
   await page.goto(editUrl);
   await second.goto(editUrl);
   await page.getByLabel('Comment').fill('changed in the first tab');
   await second.getByLabel('Comment').fill('changed in the second tab');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText(`Host ${hostname}`).first().waitFor();
-  await page.waitForURL(/\/show$|#\/hosts$/);
+  await page.waitForURL(/\/show$/);
   await second.getByRole('button', { name: 'Save' }).click();
   const notice = second.locator('.stale-notice');
   await notice.waitFor();
@@ -171,11 +169,13 @@ try {
   // --- book a host, then a second booking over it is refused as an overlap -----------------------
   const bookable = (await api(`{ bookables(filter: { status: { eq: ACTIVE } }, first: 1) { nodes { id host { hostname } } } }`)).bookables.nodes[0];
   await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
-  await page.getByRole('link', { name: 'Add booking' }).click();
-  const start = '2031-03-04T09:00';
-  const end = '2031-03-04T17:00';
-  await page.getByLabel('Start *').fill(start);
-  await page.getByLabel('End *').fill(end);
+  await page.getByRole('link', { name: 'Add booking' }).first().click();
+  // a day years ahead, another on each run, so a rerun against the same database finds it free
+  const day = new Date(Date.UTC(2031, 0, 1) + (Date.now() % 3000) * 86400000).toISOString().slice(0, 10);
+  const start = `${day}T09:00`;
+  const end = `${day}T17:00`;
+  await page.getByLabel(/^Start/).fill(start);
+  await page.getByLabel(/^End/).fill(end);
   await page.getByLabel('Comment').fill('first booking');
   await shot(page, 'booking-create');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -183,9 +183,9 @@ try {
   await page.waitForURL(/bookings\/.+\/show/);
   log(`booked ${bookable.host.hostname}`);
   await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
-  await page.getByRole('link', { name: 'Add booking' }).click();
-  await page.getByLabel('Start *').fill('2031-03-04T12:00');
-  await page.getByLabel('End *').fill('2031-03-04T20:00');
+  await page.getByRole('link', { name: 'Add booking' }).first().click();
+  await page.getByLabel(/^Start/).fill(`${day}T12:00`);
+  await page.getByLabel(/^End/).fill(`${day}T20:00`);
   await page.getByRole('button', { name: 'Save' }).click();
   const overlap = page.locator('.Mui-error, .form-error').filter({ hasText: /held|overlap/i }).first();
   await overlap.waitFor();
@@ -209,6 +209,14 @@ try {
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
+}
+
+async function signIn(page, screenshot) {
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('API token').fill(token);
+  if (screenshot) await shot(page, 'sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('(ADMIN)').waitFor();
 }
 
 function hex() {

@@ -49,6 +49,7 @@ import {
   TextInput,
   Toolbar,
   TopToolbar,
+  required,
   useCanAccess,
   useEditContext,
   useRecordContext,
@@ -104,8 +105,6 @@ const validJson: Validator = (value: unknown) => {
     return `Not valid JSON: ${(e as Error).message}`;
   }
 };
-const required: Validator = (value: unknown) =>
-  value == null || value === '' || (Array.isArray(value) && value.length === 0) ? 'Required' : undefined;
 
 const validators: Partial<Record<string, Validator>> = {
   mac: check(isMac, 'a MAC address (aa:bb:cc:dd:ee:ff)'),
@@ -169,7 +168,7 @@ export function fieldView(f: FieldModel, model: Model, key?: string): ReactEleme
 export function inputView(f: FieldModel, model: Model, opts: { required?: boolean } = {}): ReactElement {
   const label = humanize(f.name);
   const validate: Validator[] = [];
-  if (opts.required) validate.push(required);
+  if (opts.required) validate.push(required());
   const v = validators[f.widget];
   if (v) validate.push(v);
   const common = { key: f.name, source: f.name, label, validate, helperText: f.description ?? false };
@@ -443,7 +442,7 @@ export function makeEdit(r: ResourceModel, model: Model) {
   const fields = editFields(r);
   return function GeneratedEdit() {
     return (
-      <Edit resource={r.name} mutationMode="pessimistic" title={<RecordTitle r={r} />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
+      <Edit resource={r.name} mutationMode="pessimistic" redirect="show" title={<RecordTitle r={r} />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
         <SimpleForm toolbar={<EditToolbar r={r} />} warnWhenUnsavedChanges>
           <Reloadable />
           {fields.map((f) => inputView(f, model))}
