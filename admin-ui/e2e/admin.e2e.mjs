@@ -12,6 +12,7 @@ const token = process.env.CORES_TOKEN;
 const shots = process.env.CORES_SCREENSHOTS ?? 'target/admin-screenshots';
 const executablePath = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 assert.ok(token, 'CORES_TOKEN: an admin API token');
+rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 /** The API itself, to know what the screens should show. */
@@ -148,10 +149,12 @@ try {
   await second.goto(`${base}/admin/#/hosts`);
   await signIn(second, false);
   const editUrl = `${base}/admin/#/hosts/${encodeURIComponent(hostId)}`;
-  await page.goto(editUrl);
-  await second.goto(editUrl);
-  await page.getByLabel('Comment').fill('changed in the first tab');
-  await second.getByLabel('Comment').fill('changed in the second tab');
+  for (const [tab, comment] of [[page, 'changed in the first tab'], [second, 'changed in the second tab']]) {
+    await tab.goto(editUrl);
+    // the form holds the record once the hostname is in it
+    await tab.waitForFunction((h) => document.querySelector('input[name="hostname"]')?.value === h, hostname);
+    await fillStable(tab, tab.getByLabel('Comment'), comment);
+  }
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/show$/);
   await second.getByRole('button', { name: 'Save' }).click();
@@ -217,6 +220,16 @@ async function signIn(page, screenshot) {
   if (screenshot) await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('(ADMIN)').waitFor();
+}
+
+/** Fills an input and checks it kept the value: a record arriving late resets a form once. */
+async function fillStable(page, input, value) {
+  for (let i = 0; i < 10; i++) {
+    await input.fill(value);
+    await page.waitForTimeout(400);
+    if ((await input.inputValue()) === value) return;
+  }
+  assert.fail(`the input did not keep ${value}`);
 }
 
 function hex() {
