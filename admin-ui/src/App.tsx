@@ -20,7 +20,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { overrides } from './overrides';
-import type { Model } from './schema';
+import { displayField, type Model } from './schema';
 import { makeCreate, makeEdit, makeList, makeShow, resourceLabel } from './views';
 
 function SignIn() {
@@ -167,7 +167,7 @@ export function App({ model, dataProvider, authProvider }: { model: Model; dataP
           key={r.name}
           name={r.name}
           options={{ label: resourceLabel(r) }}
-          recordRepresentation={r.labelField}
+          recordRepresentation={displayField(r)}
           list={makeList(r, model)}
           show={makeShow(r, model)}
           edit={r.update ? makeEdit(r, model) : undefined}

@@ -49,7 +49,7 @@ export const overrides: Overrides = {
     hostBuilds: { group: 'Inventory', label: 'Host builds' },
     hostHardwares: { group: 'Inventory', label: 'Host hardware' },
     hostTypes: { group: 'Inventory', label: 'Host types' },
-    bookables: { group: 'Booking', labelField: 'id' },
+    bookables: { group: 'Booking' },
     bookings: { group: 'Booking', columns: ['bookable', 'owner', 'start', 'end', 'cancelledAt'], defaultSort: { field: 'start', order: 'DESC' } },
     reservations: { group: 'Booking' },
     projects: { group: 'Booking' },
@@ -101,7 +101,10 @@ export function applyOverrides(model: Model, o: Overrides = overrides): Model {
   for (const r of model.resources) {
     const ro = o.resources[r.name];
     if (!ro) continue;
-    if (ro.labelField) r.labelField = ro.labelField;
+    if (ro.labelField) {
+      r.labelField = ro.labelField;
+      r.labelVia = undefined;
+    }
     if (ro.hidden?.length) {
       const hidden = new Set(ro.hidden);
       r.fields = r.fields.filter((f) => !hidden.has(f.name));

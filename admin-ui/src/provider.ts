@@ -3,7 +3,7 @@
 // knows no type by name: everything comes from the model read by introspection.
 import { HttpError } from 'react-admin';
 import type { DataProvider, RaRecord } from 'react-admin';
-import { selection, type FieldModel, type Model, type ResourceModel } from './schema';
+import { LABEL, selection, type FieldModel, type Model, type ResourceModel } from './schema';
 
 /** Runs one GraphQL operation and answers its data; GraphQL errors are thrown. */
 export type Execute = (query: string, variables?: Record<string, unknown>) => Promise<any>;
@@ -55,6 +55,9 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
     if (key === 'q') {
       const label = r.filters.find((f) => f.name === r.labelField && f.operators.includes('iContains'));
       if (label) and.push({ [label.name]: { iContains: String(value) } });
+      // named through a relation: the relation's filter nests the related type's
+      else if (r.labelVia && r.filters.some((f) => f.name === r.labelVia!.field))
+        and.push({ [r.labelVia.field]: { [r.labelVia.targetField]: { iContains: String(value) } } });
       continue;
     }
     if (key === 'id' && Array.isArray(value)) {
@@ -87,6 +90,7 @@ export function toOrderBy(r: ResourceModel, sort?: { field: string; order: strin
 /** An object as the views hold it: a related object by its id, so references work by id. */
 export function toRecord(r: ResourceModel, node: Record<string, any>): RaRecord {
   const out: Record<string, any> = { ...node };
+  if (r.labelVia) out[LABEL] = node[r.labelVia.field]?.[r.labelVia.targetField] ?? node.id;
   for (const f of r.fields) {
     if (f.widget === 'reference') out[f.name] = node[f.name]?.id ?? null;
     if (f.widget === 'references') out[f.name] = (node[f.name]?.nodes ?? []).map((n: { id: string }) => n.id);

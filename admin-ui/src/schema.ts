@@ -89,6 +89,14 @@ export interface ResourceModel {
   bulkUpdate?: string;
   /** The field naming an object in pickers and links. */
   labelField: string;
+  /** For a type with no name of its own: named by a related object's (a bookable by its host's hostname). */
+  labelVia?: { field: string; resource: string; targetField: string };
+}
+
+/** The record key holding an object's name: its label field, or the one read through a relation. */
+export const LABEL = '__label';
+export function displayField(r: ResourceModel): string {
+  return r.labelVia ? LABEL : r.labelField;
 }
 
 export interface Model {
@@ -344,12 +352,22 @@ export function buildModel(schema: IntrospectionQuery): Model {
       if (filterable.length === 1) c.backReference = filterable[0].name;
     }
   }
+  // a type without a name of its own is named after its first named to-one relation
+  for (const r of resources) {
+    if (r.labelField !== 'id') continue;
+    const via = r.fields.find((f) => f.widget === 'reference' && f.nonNull && byName[f.reference!]?.labelField !== 'id');
+    if (via) r.labelVia = { field: via.name, resource: via.reference!, targetField: byName[via.reference!].labelField };
+  }
   return { resources, byName, byType };
 }
 
 /** The selection set reading one object of a resource: scalars, enums and related ids. */
 export function selection(r: ResourceModel): string {
   return r.fields
-    .map((f) => (f.widget === 'reference' ? `${f.name} { id }` : f.widget === 'references' ? `${f.name}(first: 500) { nodes { id } }` : f.name))
+    .map((f) => {
+      if (f.widget === 'reference') return r.labelVia?.field === f.name ? `${f.name} { id ${r.labelVia.targetField} }` : `${f.name} { id }`;
+      if (f.widget === 'references') return `${f.name}(first: 500) { nodes { id } }`;
+      return f.name;
+    })
     .join(' ');
 }

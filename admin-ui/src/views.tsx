@@ -57,7 +57,7 @@ import {
 } from 'react-admin';
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
-import type { FieldModel, FilterModel, Model, ResourceModel } from './schema';
+import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -126,7 +126,7 @@ export function fieldView(f: FieldModel, model: Model, key?: string): ReactEleme
     return (
       <ReferenceArrayField {...common} reference={f.reference!}>
         <SingleFieldList linkType="show" empty={<span>—</span>}>
-          <ChipField source={target.labelField} size="small" />
+          <ChipField source={displayField(target)} size="small" />
         </SingleFieldList>
       </ReferenceArrayField>
     );
@@ -137,7 +137,7 @@ export function fieldView(f: FieldModel, model: Model, key?: string): ReactEleme
       const target = model.byName[f.reference!];
       return (
         <ReferenceField {...common} reference={f.reference!} link="show" emptyText="—">
-          <TextField source={target.labelField} />
+          <TextField source={displayField(target)} />
         </ReferenceField>
       );
     }
@@ -176,7 +176,7 @@ export function inputView(f: FieldModel, model: Model, opts: { required?: boolea
     const target = model.byName[f.reference!];
     return (
       <ReferenceArrayInput key={f.name} source={f.name} reference={f.reference!} sort={defaultSort(target)}>
-        <AutocompleteArrayInput label={label} optionText={target.labelField} filterToQuery={(q: string) => ({ q })} helperText={f.description ?? false} />
+        <AutocompleteArrayInput label={label} optionText={displayField(target)} filterToQuery={(q: string) => ({ q })} helperText={f.description ?? false} />
       </ReferenceArrayInput>
     );
   }
@@ -188,7 +188,7 @@ export function inputView(f: FieldModel, model: Model, opts: { required?: boolea
         <ReferenceInput key={f.name} source={f.name} reference={f.reference!} sort={defaultSort(target)}>
           <AutocompleteInput
             label={label}
-            optionText={target.labelField}
+            optionText={displayField(target)}
             filterToQuery={(q: string) => ({ q })}
             validate={validate}
             helperText={f.description ?? false}
@@ -218,7 +218,9 @@ export function inputView(f: FieldModel, model: Model, opts: { required?: boolea
 function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
   const out: ReactElement[] = [];
   const label = r.filters.find((f) => f.name === r.labelField && f.operators.includes('iContains'));
-  if (label) out.push(<SearchInput key="q" source="q" alwaysOn placeholder={`Search ${humanize(label.name).toLowerCase()}`} aria-label={`Search ${humanize(label.name).toLowerCase()}`} />);
+  const via = r.labelVia && r.filters.some((f) => f.name === r.labelVia!.field) ? r.labelVia : undefined;
+  const what = label ? humanize(label.name).toLowerCase() : via ? `${humanize(via.field).toLowerCase()} ${humanize(via.targetField).toLowerCase()}` : undefined;
+  if (what) out.push(<SearchInput key="q" source="q" alwaysOn placeholder={`Search ${what}`} aria-label={`Search ${what}`} />);
   for (const f of r.filters) {
     const el = filterInput(f, model);
     if (el) out.push(el);
@@ -233,7 +235,7 @@ function filterInput(f: FilterModel, model: Model): ReactElement | undefined {
     case 'reference':
       return (
         <ReferenceInput key={f.name} source={f.name} reference={f.reference!} label={name}>
-          <AutocompleteInput label={name} optionText={model.byName[f.reference!].labelField} filterToQuery={(q: string) => ({ q })} />
+          <AutocompleteInput label={name} optionText={displayField(model.byName[f.reference!])} filterToQuery={(q: string) => ({ q })} />
         </ReferenceInput>
       );
     case 'enum':
@@ -318,7 +320,7 @@ function AddChild({ child, back }: { parent: ResourceModel; child: ResourceModel
 
 function RecordTitle({ r }: { r: ResourceModel }) {
   const record = useRecordContext();
-  const name = record?.[r.labelField];
+  const name = record?.[displayField(r)];
   return <span>{`${humanize(r.typeName)}${name ? ` ${name}` : ''}`}</span>;
 }
 

@@ -80,6 +80,19 @@ type Mutation {
 `;
 }
 
-export function fixtureSchema(extra?: Parameters<typeof fixtureSdl>[0]): IntrospectionQuery {
-  return introspectionFromSchema(buildSchema(fixtureSdl(extra)));
+export function fixtureSchema(extra?: Parameters<typeof fixtureSdl>[0], moreSdl = ''): IntrospectionQuery {
+  return introspectionFromSchema(buildSchema(fixtureSdl(extra) + moreSdl));
 }
+
+/** A type with no name of its own, pointing at a host. */
+export const bookableSdl = `
+type Bookable implements Node { id: ID! version: Int! host: Host! comment: String }
+input BookableFilter { id: IDFilter host: HostFilter comment: StringFilter }
+enum BookableOrderField { ID }
+input BookableOrder { field: BookableOrderField! direction: OrderDirection = ASC }
+type BookableConnection { edges: [BookableEdge!]! nodes: [Bookable!]! pageInfo: PageInfo! totalCount: Int! }
+type BookableEdge { cursor: String! node: Bookable! }
+extend type Query {
+  bookables(filter: BookableFilter, orderBy: [BookableOrder!], first: Int, after: String, last: Int, before: String): BookableConnection!
+}
+`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDataProvider, isStale, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
-import { buildModel } from '../schema';
-import { fixtureSchema } from './fixture';
+import { buildModel, LABEL } from '../schema';
+import { bookableSdl, fixtureSchema } from './fixture';
 
 const model = buildModel(fixtureSchema());
 const hosts = model.byName.hosts;
@@ -53,6 +53,21 @@ describe('filters and ordering', () => {
   it('orders by the order enum, and not by a field without one', () => {
     expect(toOrderBy(hosts, { field: 'hostname', order: 'DESC' })).toEqual([{ field: 'HOSTNAME', direction: 'DESC' }]);
     expect(toOrderBy(hosts, { field: 'ip', order: 'ASC' })).toBeUndefined();
+  });
+});
+
+describe('a type named through a relation', () => {
+  const withBookables = buildModel(fixtureSchema(undefined, bookableSdl));
+  const bookables = withBookables.byName.bookables;
+
+  it("is named and searched by its host's hostname", async () => {
+    expect(bookables.labelVia).toEqual({ field: 'host', resource: 'hosts', targetField: 'hostname' });
+    expect(toApiFilter(bookables, { q: 'web' })).toEqual({ and: [{ host: { hostname: { iContains: 'web' } } }] });
+    const api = recorder({ nodes: [{ id: 'B1', version: 0, host: { id: 'H1', hostname: 'web-1' }, comment: null }] });
+    const dp = createDataProvider(withBookables, api.execute);
+    const { data } = await dp.getMany('bookables', { ids: ['B1'] });
+    expect(api.calls[0].query).toContain('host { id hostname }');
+    expect(data[0]).toMatchObject({ id: 'B1', host: 'H1', [LABEL]: 'web-1' });
   });
 });
 
