@@ -202,6 +202,18 @@ try {
   await page.goto(`${base}/admin/#/labs`);
   await rows(page).first().waitFor();
   await shot(page, 'labs');
+  // the conflicts of every kind in one list (an interface of the schema)
+  await page.goto(`${base}/admin/#/scanConflicts`);
+  await rows(page).first().waitFor();
+  const kinds = new Set(await page.locator('table tbody td.column-kind').allInnerTexts());
+  assert.ok(kinds.size >= 2, `the conflicts list shows several kinds: ${[...kinds]}`);
+  await shot(page, 'scan-conflicts');
+
+  // every entity is in the menu
+  for (const name of ['Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
+    'Scan sessions', 'Loans', 'Notices', 'Jobs', 'Users', 'Groups', 'Tokens', 'Agents', 'Tags', 'Journal', 'Changes']) {
+    assert.equal(await page.getByRole('menuitem', { name, exact: true }).count(), 1, `${name} in the menu`);
+  }
 
   assert.deepEqual(problems, [], 'no errors in the page');
   log('passed');

@@ -57,6 +57,12 @@ export const overrides: Overrides = {
     groups: { group: 'Identity' },
     tokens: { group: 'Identity' },
     agents: { group: 'Identity' },
+    scanConflicts: {
+      group: 'Live',
+      label: 'Scan conflicts',
+      columns: ['kind', 'status', 'ip', 'session', 'createdAt'],
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+    },
     scanSessions: { group: 'Live', label: 'Scan sessions', defaultSort: { field: 'scannedAt', order: 'DESC' } },
     virtualHostScans: { group: 'Live', label: 'Virtual host scans' },
     loans: { group: 'Loans', columns: ['host', 'borrower', 'start', 'due', 'returnedAt', 'open'] },

@@ -168,8 +168,9 @@ export function buildModel(schema: IntrospectionQuery): Model {
   const mutations = new Map<string, IntrospectionField>();
   if (mutationType && mutationType.kind === 'OBJECT') for (const m of mutationType.fields) mutations.set(m.name, m);
 
+  // an object type, or an interface listing its kinds together (ScanConflict)
   const implementsNode = (t: IntrospectionType) =>
-    t.kind === 'OBJECT' && t.interfaces.some((i) => i.name === 'Node');
+    (t.kind === 'OBJECT' || t.kind === 'INTERFACE') && t.interfaces.some((i) => i.name === 'Node');
 
   // Node types with a root connection: hosts(...): HostConnection!
   const resourceOf = new Map<string, { field: IntrospectionField; type: IntrospectionType }>();
@@ -221,7 +222,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
   const inputFieldModel = (f: IntrospectionInputValue): FieldModel | undefined => {
     const fm = fieldModel(f.name, f.type, f.description);
     if (!fm) return undefined;
-    if (fm.typeName === 'ID' && currentType && currentType.kind === 'OBJECT') {
+    if (fm.typeName === 'ID' && currentType && (currentType.kind === 'OBJECT' || currentType.kind === 'INTERFACE')) {
       const own = currentType.fields.find((x) => x.name === f.name);
       if (own) {
         const target = unwrap(own.type).name;
@@ -236,7 +237,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
 
   const resources: ResourceModel[] = [];
   for (const [typeName, { field, type }] of resourceOf) {
-    if (type.kind !== 'OBJECT') continue;
+    if (type.kind !== 'OBJECT' && type.kind !== 'INTERFACE') continue;
     currentType = type;
     const fields: FieldModel[] = [];
     const connections: ConnectionModel[] = [];

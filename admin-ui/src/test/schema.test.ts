@@ -60,6 +60,28 @@ describe('introspection → resources', () => {
   });
 });
 
+describe('an interface implementing Node with a root connection', () => {
+  const sdl = `
+interface Conflict implements Node { id: ID! version: Int! kind: String! host: Host }
+type IpConflict implements Node & Conflict { id: ID! version: Int! kind: String! host: Host ip: IPAddress }
+input ConflictFilter { id: IDFilter kind: StringFilter host: HostFilter }
+enum ConflictOrderField { ID KIND }
+input ConflictOrder { field: ConflictOrderField! direction: OrderDirection = ASC }
+type ConflictConnection { edges: [ConflictEdge!]! nodes: [Conflict!]! pageInfo: PageInfo! totalCount: Int! }
+type ConflictEdge { cursor: String! node: Conflict! }
+extend type Query {
+  conflicts(filter: ConflictFilter, orderBy: [ConflictOrder!], first: Int, after: String, last: Int, before: String): ConflictConnection!
+}`;
+
+  it('is one resource listing its kinds together, with the fields they share', () => {
+    const conflicts = buildModel(fixtureSchema(undefined, sdl)).byName.conflicts;
+    expect(conflicts.typeName).toBe('Conflict');
+    expect(conflicts.fields.map((f) => f.name)).toEqual(['id', 'version', 'kind', 'host']);
+    expect(conflicts.orderFields).toEqual({ id: 'ID', kind: 'KIND' });
+    expect(conflicts.create).toBeUndefined();
+  });
+});
+
 describe('a field added to the SDL and its inputs', () => {
   it('appears in the list, show and edit views with no change to the admin', () => {
     const before = buildModel(fixtureSchema()).byName.hosts;
