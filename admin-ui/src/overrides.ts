@@ -63,7 +63,7 @@ export const overrides: Overrides = {
       columns: ['kind', 'status', 'ip', 'session', 'createdAt'],
       defaultSort: { field: 'createdAt', order: 'DESC' },
     },
-    scanSessions: { group: 'Live', label: 'Scan sessions', defaultSort: { field: 'scannedAt', order: 'DESC' } },
+    scanSessions: { group: 'Live', label: 'Scan sessions', labelField: 'agent', defaultSort: { field: 'scannedAt', order: 'DESC' } },
     virtualHostScans: { group: 'Live', label: 'Virtual host scans' },
     loans: { group: 'Loans', columns: ['host', 'borrower', 'start', 'due', 'returnedAt', 'open'] },
     notices: { group: 'Notices' },
