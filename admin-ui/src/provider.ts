@@ -164,8 +164,11 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     const key = JSON.stringify([r.name, filter ?? null, orderBy ?? null, perPage]);
     let known = pages.get(key);
     if (!known) pages.set(key, (known = { after: { 1: null }, before: {} }));
-    const q = `query List($filter: ${r.filterType ?? 'Boolean'}, $orderBy: [${r.orderType}!], $first: Int, $after: String, $last: Int, $before: String) {
-      ${r.name}(${r.filterType ? 'filter: $filter, ' : ''}orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+    // a connection without filter or ordering arguments is read without them
+    const vars = [r.filterType && `$filter: ${r.filterType}`, r.orderType && `$orderBy: [${r.orderType}!]`].filter(Boolean);
+    const args = [r.filterType && 'filter: $filter', r.orderType && 'orderBy: $orderBy'].filter(Boolean);
+    const q = `query List(${[...vars, '$first: Int, $after: String, $last: Int, $before: String'].join(', ')}) {
+      ${r.name}(${[...args, 'first: $first, after: $after, last: $last, before: $before'].join(', ')}) {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { ${selection(r)} } } }`;
     const run = (vars: Record<string, unknown>) => execute(q, { filter, orderBy, ...vars }).then((d) => d[r.name]);
     let conn;

@@ -80,6 +80,10 @@ type Mutation {
 `;
 }
 
+export function fixtureGraphQLSchema(extra?: Parameters<typeof fixtureSdl>[0], moreSdl = '') {
+  return buildSchema(fixtureSdl(extra) + moreSdl);
+}
+
 export function fixtureSchema(extra?: Parameters<typeof fixtureSdl>[0], moreSdl = ''): IntrospectionQuery {
   return introspectionFromSchema(buildSchema(fixtureSdl(extra) + moreSdl));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDataProvider, isStale, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
 import { buildModel, LABEL } from '../schema';
-import { bookableSdl, fixtureSchema } from './fixture';
+import { introspectionFromSchema, parse, validate } from 'graphql';
+import { bookableSdl, fixtureGraphQLSchema, fixtureSchema } from './fixture';
 
 const model = buildModel(fixtureSchema());
 const hosts = model.byName.hosts;
@@ -134,6 +135,38 @@ describe('cursor paging', () => {
     await dp.getManyReference('nics', { target: 'host', id: 'H1', pagination: { page: 1, perPage: 10 }, sort: { field: 'mac', order: 'ASC' }, filter: {} });
     expect(api.calls[0].variables!.filter).toEqual({ host: { id: { eq: 'H1' } } });
     expect(api.calls[0].variables!.orderBy).toEqual([{ field: 'MAC', direction: 'ASC' }]);
+  });
+});
+
+describe('the operations sent', () => {
+  const plainSdl = `
+type Plain implements Node { id: ID! version: Int! name: String! }
+type PlainConnection { edges: [PlainEdge!]! nodes: [Plain!]! pageInfo: PageInfo! totalCount: Int! }
+type PlainEdge { cursor: String! node: Plain! }
+extend type Query { plains(first: Int, after: String, last: Int, before: String): PlainConnection! }`;
+  const schema = fixtureGraphQLSchema(undefined, bookableSdl + plainSdl);
+  const all = buildModel(introspectionFromSchema(schema));
+  const empty = { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false }, nodes: [] };
+
+  it('are valid against the schema for every resource, with or without filter and ordering arguments', async () => {
+    expect(all.byName.plains.filterType).toBeUndefined();
+    const sent: string[] = [];
+    const execute: Execute = async (query) => {
+      sent.push(query);
+      const field = /\{\s*(\w+)/.exec(query.slice(query.indexOf(')') + 1))![1];
+      if (field === 'node') return { node: null };
+      if (field === 'nodes') return { nodes: [] };
+      return { [field]: empty };
+    };
+    const dp = createDataProvider(all, execute);
+    for (const r of all.resources) {
+      await dp.getList(r.name, { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+      await dp.getMany(r.name, { ids: ['X'] });
+      await dp.getOne(r.name, { id: 'X' }).catch(() => undefined);
+    }
+    await dp.create('hosts', { data: { hostname: 'h' } }).catch(() => undefined);
+    expect(sent.length).toBeGreaterThanOrEqual(all.resources.length * 3);
+    for (const q of sent) expect(validate(schema, parse(q)).map((e) => e.message), q).toEqual([]);
   });
 });
 
