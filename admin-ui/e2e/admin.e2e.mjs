@@ -110,6 +110,19 @@ try {
   await assertFirst(page, 'hostname', expected.asc.nodes[0].hostname);
   log(`hosts filtered by "${search}" (${total}), sorted both ways, paged forward and back`);
 
+  // --- bulk edit: three hosts get one comment, in one all-or-nothing write ------------------------
+  const three = expected.asc.nodes.slice(0, 3).map((n) => n.hostname);
+  for (let i = 1; i <= 3; i++) await page.locator(`table tbody tr:nth-child(${i}) input[type="checkbox"]`).check();
+  await page.getByRole('button', { name: 'Bulk edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change 3 hosts' });
+  await dialog.getByLabel('Comment').fill('bulk edited in the browser test');
+  await shot(page, 'hosts-bulk-edit');
+  await dialog.getByRole('button', { name: 'Change 3' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const edited = await api(`query($h: [String!]) { hosts(filter: { hostname: { in: $h } }) { nodes { hostname comment version } } }`, { h: three });
+  assert.deepEqual(edited.hosts.nodes.map((n) => n.comment), three.map(() => 'bulk edited in the browser test'));
+  log(`bulk-edited ${three.join(', ')}`);
+
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
   await page.goto(`${base}/admin/#/hosts/create`);

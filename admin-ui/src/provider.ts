@@ -272,7 +272,10 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
       if (!r.bulkUpdate) throw new Error(`${r.name} has no bulk update`);
       const items = await versionsOf(r, params.ids);
       const plural = r.name;
-      const nodes = await write(r.bulkUpdate, { items, patch: params.data }, plural, `${plural} { ${selection(r)} }`);
+      // the patch holds the update input's fields that were given, as the API takes them
+      const patch: Record<string, unknown> = {};
+      for (const f of r.update?.fields ?? []) if (f.name in params.data) patch[f.name] = inputValue(f, params.data[f.name]);
+      const nodes = await write(r.bulkUpdate, { items, patch }, plural, `${plural} { ${selection(r)} }`);
       return { data: nodes.map((n: any) => remember(r, n)?.id) };
     },
 

@@ -1,6 +1,6 @@
 // The generated views: one list, show, edit and create for every resource, built from its
 // model. Widgets follow the field's type; nothing here names a type of the API.
-import { Alert, Button as MuiButton } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { Link } from 'react-router-dom';
@@ -23,6 +23,7 @@ import {
   EditButton,
   ExportButton,
   FilterButton,
+  Form,
   FunctionField,
   Labeled,
   List,
@@ -52,6 +53,10 @@ import {
   required,
   useCanAccess,
   useEditContext,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useUpdateMany,
   useRecordContext,
   type Validator,
 } from 'react-admin';
@@ -279,10 +284,16 @@ export function makeList(r: ResourceModel, model: Model) {
     );
   };
   const BulkActions = () => {
-    const { canAccess } = useCanAccess({ resource: r.name, action: 'delete' });
-    return canAccess ? <BulkDeleteButton mutationMode="pessimistic" /> : null;
+    const { canAccess: canDelete } = useCanAccess({ resource: r.name, action: 'delete' });
+    const { canAccess: canEdit } = useCanAccess({ resource: r.name, action: 'edit' });
+    return (
+      <>
+        {r.bulkUpdate && canEdit ? <BulkEditButton r={r} model={model} /> : null}
+        {(r.bulkDelete || r.delete) && canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : null}
+      </>
+    );
   };
-  const canDelete = !!(r.bulkDelete || r.delete);
+  const hasBulk = !!(r.bulkDelete || r.delete || r.bulkUpdate);
   return function GeneratedList() {
     return (
       <List
@@ -294,7 +305,7 @@ export function makeList(r: ResourceModel, model: Model) {
         sort={defaultSort(r)}
         pagination={<Pagination rowsPerPageOptions={sizes} />}
       >
-        <DatagridConfigurable rowClick="show" omit={omit} bulkActionButtons={canDelete ? <BulkActions /> : false}>
+        <DatagridConfigurable rowClick="show" omit={omit} bulkActionButtons={hasBulk ? <BulkActions /> : false}>
           {cols.map((f) => {
             const el = fieldView(f, model);
             return { ...el, props: { ...(el.props as object), sortable: !!r.orderFields[f.name], sortBy: f.name } } as ReactElement;
@@ -315,6 +326,56 @@ function AddChild({ child, back }: { parent: ResourceModel; child: ResourceModel
     <MuiButton component={Link} to={to} size="small" sx={{ ml: 1 }}>
       Add {humanize(child.typeName).toLowerCase()}
     </MuiButton>
+  );
+}
+
+/** Bulk edit: one partial patch for the selected objects, all or nothing (bulkUpdateX). */
+function BulkEditButton({ r, model }: { r: ResourceModel; model: Model }) {
+  const { selectedIds, onUnselectItems } = useListContext();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [updateMany, { isPending }] = useUpdateMany();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const fields = editFields(r);
+  const save = async (values: Record<string, unknown>) => {
+    // only what was filled in: an untouched input changes nothing
+    const patch = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+    if (!Object.keys(patch).length) return setError('Fill in what to change.');
+    setError(null);
+    try {
+      await updateMany(r.name, { ids: selectedIds, data: patch }, { returnPromise: true });
+      notify(`${selectedIds.length} changed`, { type: 'info' });
+      setOpen(false);
+      onUnselectItems();
+      refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <MuiButton size="small" onClick={() => setOpen(true)}>
+        Bulk edit
+      </MuiButton>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="bulk-edit-title" fullWidth maxWidth="sm">
+        <DialogTitle id="bulk-edit-title">{`Change ${selectedIds.length} ${resourceLabel(r).toLowerCase()}`}</DialogTitle>
+        <Form onSubmit={save} record={{}}>
+          <DialogContent>
+            {error ? (
+              <Alert severity="error" role="alert" sx={{ mb: 2, whiteSpace: 'pre-line' }} className="form-error">
+                {error}
+              </Alert>
+            ) : null}
+            {fields.map((f) => inputView(f, model))}
+          </DialogContent>
+          <DialogActions>
+            <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>
+            <SaveButton label={`Change ${selectedIds.length}`} disabled={isPending} alwaysEnable />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
   );
 }
 

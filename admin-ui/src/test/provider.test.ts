@@ -209,6 +209,25 @@ describe('writes', () => {
     expect(api.calls[0].variables!.input).toEqual({ cpus: 2 });
   });
 
+  it('edits many through the bulk mutation: one patch of the given fields, with the versions read', async () => {
+    const withBulk = buildModel(
+      fixtureSchema(undefined, `
+input HostPatch { hostname: String cpus: Int data: JSON }
+input BulkUpdateHostInput { items: [VersionedId!]! patch: HostPatch! }
+type BulkUpdateHostPayload { hosts: [Host!] errors: [UserError!]! }
+extend type Mutation { bulkUpdateHost(input: BulkUpdateHostInput!): BulkUpdateHostPayload! }`),
+    );
+    const api = recorder(page(['1', '2'], { hasNextPage: false, hasPreviousPage: false }), {
+      bulkUpdateHost: { hosts: [{ id: '1', version: 4 }, { id: '2', version: 4 }], errors: [] },
+    });
+    const dp = createDataProvider(withBulk, api.execute);
+    await dp.getList('hosts', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    const res = await dp.updateMany('hosts', { ids: ['1', '2'], data: { cpus: '16', data: '{"a": 1}' } });
+    expect(res.data).toEqual(['1', '2']);
+    expect(api.calls[1].variables!.input).toEqual({ items: [{ id: '1', version: 3 }, { id: '2', version: 3 }], patch: { cpus: 16, data: { a: 1 } } });
+    expect(dp.versionOf('1')).toBe(4);
+  });
+
   it('deletes many through the bulk mutation with the versions read', async () => {
     const api = recorder(page(['1', '2'], { hasNextPage: false, hasPreviousPage: false }), { bulkDeleteHost: { deletedIds: ['1', '2'], errors: [] } });
     const dp = createDataProvider(model, api.execute);
