@@ -3,6 +3,7 @@ package io.cores.identity.internal;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,8 +14,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * HTTP security: stateless, every request authenticated by {@link CallerFilter} from its
  * Authorization header. GraphQL decides per field what a caller may do (see the Guard
- * beans), so /graphql is open here; the actuator shows health to everyone and the rest to
- * admins.
+ * beans), so /graphql is open here, as are the admin UI's files (/admin/); the actuator shows
+ * health to everyone and the rest to admins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -42,6 +43,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				// the admin UI's files: anyone may load it, the API decides what each caller may do
+				.requestMatchers(HttpMethod.GET, "/admin", "/admin/**").permitAll()
 				.anyRequest().permitAll())
 			.build();
 	}

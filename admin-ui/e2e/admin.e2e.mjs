@@ -1,0 +1,270 @@
+// The admin in a real browser (Debian's Chromium through playwright-core) against a started
+// server with demo data. Run by AdminUiTest during `mvn verify`; by hand:
+//   CORES_URL=http://localhost:8080 CORES_TOKEN=<admin key> node e2e/admin.e2e.mjs
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = (process.env.CORES_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const token = process.env.CORES_TOKEN;
+const shots = process.env.CORES_SCREENSHOTS ?? 'target/admin-screenshots';
+const executablePath = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
+assert.ok(token, 'CORES_TOKEN: an admin API token');
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+/** The API itself, to know what the screens should show. */
+async function api(query, variables) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'cores-admin-chromium-'));
+// a fresh profile each run (launchPersistentContext passes it as --user-data-dir)
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const problems = [];
+context.setDefaultTimeout(15000);
+
+function watch(page, name) {
+  page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/the server responded with a status of 4\d\d/.test(m.text())) problems.push(`${name} console: ${m.text()}`);
+  });
+  return page;
+}
+
+let step = 0;
+async function shot(page, name) {
+  step += 1;
+  await page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`) });
+}
+
+function log(message) {
+  process.stdout.write(`admin e2e: ${message}\n`);
+}
+
+const rows = (page) => page.locator('table tbody tr');
+const firstCell = (page, column) => page.locator(`table tbody tr:first-child td.column-${column}`);
+
+try {
+  const page = watch(await context.newPage(), 'main');
+
+  // --- anonymous: the UI loads, read-only ---------------------------------------------------
+  await page.goto(`${base}/admin/#/hosts`);
+  await page.getByRole('menuitem', { name: 'Hosts' }).waitFor();
+  await rows(page).first().waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Create' }).count(), 0, 'anonymous callers are offered no create');
+  await shot(page, 'hosts-anonymous');
+  log('anonymous browsing is read-only');
+
+  // --- sign in with the token ------------------------------------------------------------------
+  await signIn(page, true);
+  log('signed in as an admin');
+
+  // --- hosts: filter, sort, page forward and back ------------------------------------------------
+  const search = 'lab';
+  const expected = await api(
+    `query($f: HostFilter) { asc: hosts(filter: $f, orderBy: [{ field: HOSTNAME, direction: ASC }], first: 26) { totalCount nodes { hostname } }
+       desc: hosts(filter: $f, orderBy: [{ field: HOSTNAME, direction: DESC }], first: 26) { nodes { hostname } } }`,
+    { f: { and: [{ hostname: { iContains: search } }] } },
+  );
+  const total = expected.asc.totalCount;
+  assert.ok(total > 25, `the demo data has more than a page of hosts matching "${search}" (${total})`);
+  await page.goto(`${base}/admin/#/hosts`);
+  await page.getByRole('textbox', { name: 'Search hostname' }).fill(search);
+  await page.getByText(`1-25 of ${total}`).waitFor();
+  await assertFirst(page, 'hostname', expected.asc.nodes[0].hostname);
+  await page.getByRole('button', { name: 'Hostname' }).click(); // ascending already: now descending
+  await assertFirst(page, 'hostname', expected.desc.nodes[0].hostname);
+  await page.getByRole('button', { name: 'Hostname' }).click();
+  await assertFirst(page, 'hostname', expected.asc.nodes[0].hostname);
+  await shot(page, 'hosts-filtered-sorted');
+  await page.getByRole('button', { name: 'Go to next page' }).click();
+  await page.getByText(`26-${Math.min(50, total)} of ${total}`).waitFor();
+  await assertFirst(page, 'hostname', expected.asc.nodes[25].hostname);
+  await shot(page, 'hosts-page-2');
+  await page.getByRole('button', { name: 'Go to previous page' }).click();
+  await page.getByText(`1-25 of ${total}`).waitFor();
+  await assertFirst(page, 'hostname', expected.asc.nodes[0].hostname);
+  log(`hosts filtered by "${search}" (${total}), sorted both ways, paged forward and back`);
+
+  // --- bulk edit: three hosts get one comment, in one all-or-nothing write ------------------------
+  const three = expected.asc.nodes.slice(0, 3).map((n) => n.hostname);
+  for (let i = 1; i <= 3; i++) await page.locator(`table tbody tr:nth-child(${i}) input[type="checkbox"]`).check();
+  await page.getByRole('button', { name: 'Bulk edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change 3 hosts' });
+  await dialog.getByLabel('Comment').fill('bulk edited in the browser test');
+  await shot(page, 'hosts-bulk-edit');
+  await dialog.getByRole('button', { name: 'Change 3' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const edited = await api(`query($h: [String!]) { hosts(filter: { hostname: { in: $h } }) { nodes { hostname comment version } } }`, { h: three });
+  assert.deepEqual(edited.hosts.nodes.map((n) => n.comment), three.map(() => 'bulk edited in the browser test'));
+  log(`bulk-edited ${three.join(', ')}`);
+
+  // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
+  const hostname = `e2e-${Date.now()}`;
+  await page.goto(`${base}/admin/#/hosts/create`);
+  await page.getByLabel(/^Hostname/).fill(hostname);
+  await page.getByLabel('Comment').fill('made by the browser test');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Host ${hostname}`).first().waitFor();
+  const hostId = (await api(`query($h: String) { hosts(filter: { hostname: { eq: $h } }) { nodes { id } } }`, { h: hostname })).hosts.nodes[0].id;
+  log(`host ${hostname} created`);
+
+  // the same hostname again: the server's NOT_UNIQUE next to the field
+  await page.goto(`${base}/admin/#/hosts/create`);
+  await page.getByLabel(/^Hostname/).fill(hostname);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('.MuiFormHelperText-root.Mui-error').filter({ hasText: /./ }).first().waitFor();
+  const hostnameError = await page.locator('.ra-input-hostname .MuiFormHelperText-root.Mui-error').innerText();
+  assert.match(hostnameError, /hostname|taken|exists|unique/i, `the server's error is next to the hostname: ${hostnameError}`);
+  await shot(page, 'host-create-not-unique');
+  log(`a second ${hostname} is refused next to its field: ${hostnameError}`);
+
+  await page.goto(`${base}/admin/#/nics/create?source=${encodeURIComponent(JSON.stringify({ host: hostId }))}`);
+  await page.getByLabel(/^Mac/).fill('00:1b:21:zz:00:01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const macError = page.locator('.ra-input-mac .MuiFormHelperText-root.Mui-error');
+  await macError.waitFor();
+  assert.match(await macError.innerText(), /Not a MAC address/);
+  await shot(page, 'nic-invalid-mac');
+  const mac = `02:e2:e2:${hex()}:${hex()}:${hex()}`;
+  await page.getByLabel(/^Mac/).fill(mac);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Nic ${mac}`).first().waitFor();
+  log(`an invalid MAC is shown at its field; ${mac} saved`);
+
+  // --- the same host edited in two tabs: the second save meets the stale-version notice ----------
+  // the token is kept per tab: the second tab signs in too
+  const second = watch(await context.newPage(), 'second');
+  await second.goto(`${base}/admin/#/hosts`);
+  await signIn(second, false);
+  const editUrl = `${base}/admin/#/hosts/${encodeURIComponent(hostId)}`;
+  for (const [tab, comment] of [[page, 'changed in the first tab'], [second, 'changed in the second tab']]) {
+    await tab.goto(editUrl);
+    // the form holds the record once the hostname is in it
+    await tab.waitForFunction((h) => document.querySelector('input[name="hostname"]')?.value === h, hostname);
+    await fillStable(tab, tab.getByLabel('Comment'), comment);
+  }
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/show$/);
+  await second.getByRole('button', { name: 'Save' }).click();
+  const notice = second.locator('.stale-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Someone changed this object/);
+  await shot(second, 'host-stale-version');
+  await second.getByRole('button', { name: 'Reload' }).click();
+  await second.waitForFunction(() => document.querySelector('textarea[name="comment"]')?.value === 'changed in the first tab');
+  await second.close();
+  const saved = (await api(`query($id: ID!) { host(id: $id) { comment version } }`, { id: hostId })).host;
+  assert.equal(saved.comment, 'changed in the first tab');
+  log(`the second tab's save was refused as stale and reloaded (version ${saved.version})`);
+
+  // --- book a host, then a second booking over it is refused as an overlap -----------------------
+  const bookable = (await api(`{ bookables(filter: { status: { eq: ACTIVE } }, first: 1) { nodes { id host { hostname } } } }`)).bookables.nodes[0];
+  await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  await page.getByRole('link', { name: 'Add booking' }).first().click();
+  // a day years ahead, another on each run, so a rerun against the same database finds it free
+  const day = new Date(Date.UTC(2031, 0, 1) + (Date.now() % 3000) * 86400000).toISOString().slice(0, 10);
+  const start = `${day}T09:00`;
+  const end = `${day}T17:00`;
+  await page.getByLabel(/^Start/).fill(start);
+  await page.getByLabel(/^End/).fill(end);
+  await page.getByLabel('Comment').fill('first booking');
+  await shot(page, 'booking-create');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Booking').first().waitFor();
+  await page.waitForURL(/bookings\/.+\/show/);
+  log(`booked ${bookable.host.hostname}`);
+  await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  await page.getByRole('link', { name: 'Add booking' }).first().click();
+  await page.getByLabel(/^Start/).fill(`${day}T12:00`);
+  await page.getByLabel(/^End/).fill(`${day}T20:00`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const overlap = page.locator('.Mui-error, .form-error').filter({ hasText: /held|overlap/i }).first();
+  await overlap.waitFor();
+  log(`the second booking is refused: ${await overlap.innerText()}`);
+  await shot(page, 'booking-overlap');
+
+  // --- the main screens, for the docs -----------------------------------------------------------
+  await page.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  await page.getByText(`Host ${hostname}`).first().waitFor();
+  await shot(page, 'host-show');
+  await page.goto(`${base}/admin/#/labs`);
+  await rows(page).first().waitFor();
+  await shot(page, 'labs');
+  // the conflicts of every kind in one list (an interface of the schema)
+  await page.goto(`${base}/admin/#/scanConflicts`);
+  await rows(page).first().waitFor();
+  const kinds = new Set(await page.locator('table tbody td.column-kind').allInnerTexts());
+  assert.ok(kinds.size >= 2, `the conflicts list shows several kinds: ${[...kinds]}`);
+  await shot(page, 'scan-conflicts');
+
+  // every entity is in the menu
+  for (const name of ['Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
+    'Scan sessions', 'Loans', 'Notices', 'Jobs', 'Users', 'Groups', 'Tokens', 'Agents', 'Tags', 'Journal', 'Changes']) {
+    assert.equal(await page.getByRole('menuitem', { name, exact: true }).count(), 1, `${name} in the menu`);
+  }
+
+  assert.deepEqual(problems, [], 'no errors in the page');
+  log('passed');
+} catch (e) {
+  for (const [i, p] of context.pages().entries()) await p.screenshot({ path: join(shots, `failure-${i}.png`) }).catch(() => {});
+  console.error(problems.join('\n'));
+  throw e;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+async function signIn(page, screenshot) {
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('API token').fill(token);
+  if (screenshot) await shot(page, 'sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('(ADMIN)').waitFor();
+}
+
+/** Fills an input and checks it kept the value: a record arriving late resets a form once. */
+async function fillStable(page, input, value) {
+  for (let i = 0; i < 10; i++) {
+    await input.fill(value);
+    await page.waitForTimeout(400);
+    if ((await input.inputValue()) === value) return;
+  }
+  assert.fail(`the input did not keep ${value}`);
+}
+
+function hex() {
+  return Math.floor(Math.random() * 256).toString(16).padStart(2, '0');
+}
+
+async function assertFirst(page, column, value) {
+  await page.waitForFunction(
+    ([c, v]) => document.querySelector(`table tbody tr:first-child td.column-${c}`)?.textContent?.trim() === v,
+    [column, value],
+  );
+  assert.equal((await firstCell(page, column).innerText()).trim(), value);
+}

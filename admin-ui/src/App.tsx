@@ -1,0 +1,179 @@
+// The admin application: one resource per Node type with a root connection, grouped in the
+// menu by overrides.ts, with the views generated from the model.
+import { Box, Button as MuiButton, Card, CardContent, ListSubheader, TextField as MuiTextField, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  Admin,
+  AppBar,
+  Layout,
+  Menu,
+  Resource,
+  TitlePortal,
+  useGetIdentity,
+  useLogin,
+  useLogout,
+  useNotify,
+  type AuthProvider,
+  type DataProvider,
+  type LayoutProps,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { overrides } from './overrides';
+import { displayField, type Model } from './schema';
+import { makeCreate, makeEdit, makeList, makeShow, resourceLabel } from './views';
+
+function SignIn() {
+  const login = useLogin();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await login({ token }, '/hosts');
+      // who is signed in, and what they may do, is asked again
+      await queryClient.invalidateQueries({ queryKey: ['auth'] });
+    } catch (err) {
+      setError((err as Error).message);
+      notify((err as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Box component="main" sx={{ display: 'flex', justifyContent: 'center', mt: 10 }}>
+      <Card sx={{ width: 480 }}>
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            Sign in to Cores
+          </Typography>
+          <Typography variant="body2" gutterBottom>
+            Paste an API token. It is kept for this browser tab only. Without one you can browse read-only.
+          </Typography>
+          <form onSubmit={submit} aria-label="Sign in">
+            <MuiTextField
+              label="API token"
+              name="token"
+              type="password"
+              autoFocus
+              fullWidth
+              margin="normal"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              error={!!error}
+              helperText={error ?? ' '}
+              autoComplete="off"
+            />
+            <Box sx={{ display: 'flex', gap: 2 }}>
+              <MuiButton type="submit" variant="contained">
+                Sign in
+              </MuiButton>
+              <MuiButton component={Link} to="/">
+                Browse read-only
+              </MuiButton>
+            </Box>
+          </form>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
+
+function SignInOut() {
+  const { identity } = useGetIdentity();
+  const logout = useLogout();
+  const queryClient = useQueryClient();
+  const signedIn = !!identity?.id;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+      <Typography variant="body2" className="identity">
+        {identity?.fullName}
+      </Typography>
+      {signedIn ? (
+        <MuiButton color="inherit" onClick={() => logout({}, '/login').then(() => queryClient.invalidateQueries({ queryKey: ['auth'] }))}>
+          Sign out
+        </MuiButton>
+      ) : (
+        <MuiButton color="inherit" component={Link} to="/login">
+          Sign in
+        </MuiButton>
+      )}
+    </Box>
+  );
+}
+
+const Bar = () => (
+  <AppBar userMenu={false} toolbar={<SignInOut />}>
+    <TitlePortal />
+  </AppBar>
+);
+
+function makeMenu(model: Model) {
+  const grouped = new Map<string, string[]>();
+  for (const g of [...overrides.groups, 'Other']) grouped.set(g, []);
+  for (const r of model.resources) grouped.get(overrides.resources[r.name]?.group ?? 'Other')!.push(r.name);
+  return function GroupedMenu() {
+    return (
+      <Menu aria-label="Resources">
+        {[...grouped].filter(([, names]) => names.length).map(([group, names]) => (
+          <Box key={group} component="li" sx={{ listStyle: 'none' }}>
+            <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }}>
+              {group}
+            </ListSubheader>
+            <Box component="ul" sx={{ p: 0, m: 0 }}>
+              {names.map((n) => (
+                <Menu.ResourceItem key={n} name={n} />
+              ))}
+            </Box>
+          </Box>
+        ))}
+      </Menu>
+    );
+  };
+}
+
+/** Menu order: the groups' order, then the overrides' order; the first one is the start page. */
+function ordered(model: Model) {
+  const groups = [...overrides.groups, 'Other'];
+  const names = Object.keys(overrides.resources);
+  const rank = (n: string) => {
+    const g = groups.indexOf(overrides.resources[n]?.group ?? 'Other');
+    const i = names.indexOf(n);
+    return g * 1000 + (i < 0 ? 999 : i);
+  };
+  return [...model.resources].sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+export function App({ model, dataProvider, authProvider }: { model: Model; dataProvider: DataProvider; authProvider: AuthProvider }) {
+  const resources = ordered(model);
+  const GroupedMenu = makeMenu({ ...model, resources });
+  const AppLayout = ({ children }: LayoutProps) => (
+    <Layout appBar={Bar} menu={GroupedMenu}>
+      {children}
+    </Layout>
+  );
+  return (
+    <Admin
+      title="Cores"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      loginPage={SignIn}
+      layout={AppLayout}
+      disableTelemetry
+    >
+      {resources.map((r) => (
+        <Resource
+          key={r.name}
+          name={r.name}
+          options={{ label: resourceLabel(r) }}
+          recordRepresentation={displayField(r)}
+          list={makeList(r, model)}
+          show={makeShow(r, model)}
+          edit={r.update ? makeEdit(r, model) : undefined}
+          create={r.create ? makeCreate(r, model) : undefined}
+        />
+      ))}
+    </Admin>
+  );
+}

@@ -1,0 +1,374 @@
+// The admin's model of the API, read from an introspection result: which types are
+// resources, their fields and widgets, their filters, orderings and mutations. Everything the
+// views show comes from here, so a field added to the schema appears without UI code.
+import type {
+  IntrospectionField,
+  IntrospectionInputValue,
+  IntrospectionQuery,
+  IntrospectionType,
+  IntrospectionTypeRef,
+} from 'graphql';
+
+/** How a value is shown and edited. */
+export type Widget =
+  | 'text'
+  | 'longtext'
+  | 'number'
+  | 'boolean'
+  | 'enum'
+  | 'datetime'
+  | 'date'
+  | 'mac'
+  | 'ip'
+  | 'cidr'
+  | 'json'
+  | 'id'
+  | 'reference'
+  | 'references';
+
+export interface FieldModel {
+  name: string;
+  /** The named type at the bottom (String, HostStatus, Rack, ...). */
+  typeName: string;
+  widget: Widget;
+  nonNull: boolean;
+  /** A list of scalars or enums (a lab's subnets). */
+  list: boolean;
+  enumValues?: string[];
+  /** For a to-one relation (or an id list naming a to-many one): the related resource. */
+  reference?: string;
+  description?: string;
+}
+
+export interface InputModel {
+  mutation: string;
+  inputType: string;
+  fields: FieldModel[];
+}
+
+export interface FilterModel {
+  /** The filter input's field (a type field or a domain filter). */
+  name: string;
+  /** The operators of its scalar filter (eq, iContains, ...), or ['id'] for a relation. */
+  operators: string[];
+  widget: Widget;
+  enumValues?: string[];
+  reference?: string;
+}
+
+export interface ConnectionModel {
+  /** The field on the parent (host.nics). */
+  name: string;
+  /** The child resource (nics). */
+  resource: string;
+  /** The child's to-one field pointing back at the parent, when there is one (nic.host). */
+  backReference?: string;
+}
+
+export interface ResourceModel {
+  /** The root connection field, also the resource name: hosts. */
+  name: string;
+  /** The object type: Host. */
+  typeName: string;
+  /** The root single-object field: host. */
+  single?: string;
+  /** The payload field holding the object: host. */
+  payloadField: string;
+  description?: string;
+  fields: FieldModel[];
+  connections: ConnectionModel[];
+  filterType?: string;
+  filters: FilterModel[];
+  orderType?: string;
+  /** Field name → order enum value (hostname → HOSTNAME). */
+  orderFields: Record<string, string>;
+  create?: InputModel;
+  update?: InputModel;
+  delete?: string;
+  bulkDelete?: string;
+  bulkUpdate?: string;
+  /** The field naming an object in pickers and links. */
+  labelField: string;
+  /** For a type with no name of its own: named by a related object's (a bookable by its host's hostname). */
+  labelVia?: { field: string; resource: string; targetField: string };
+}
+
+/** The record key holding an object's name: its label field, or the one read through a relation. */
+export const LABEL = '__label';
+export function displayField(r: ResourceModel): string {
+  return r.labelVia ? LABEL : r.labelField;
+}
+
+export interface Model {
+  resources: ResourceModel[];
+  byName: Record<string, ResourceModel>;
+  byType: Record<string, ResourceModel>;
+}
+
+const scalarWidgets: Record<string, Widget> = {
+  String: 'text',
+  Int: 'number',
+  Float: 'number',
+  Long: 'number',
+  Boolean: 'boolean',
+  DateTime: 'datetime',
+  Date: 'date',
+  MacAddress: 'mac',
+  IPAddress: 'ip',
+  CIDR: 'cidr',
+  JSON: 'json',
+  ID: 'id',
+};
+
+const longTextNames = /^(comment|comments|description|message|body|text)$/;
+
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+export function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** hostname → HOSTNAME, assetNumber → ASSET_NUMBER. */
+export function toEnumCase(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+interface Unwrapped {
+  name: string;
+  kind: string;
+  nonNull: boolean;
+  list: boolean;
+}
+
+function unwrap(ref: IntrospectionTypeRef): Unwrapped {
+  let nonNull = false;
+  let list = false;
+  let t: IntrospectionTypeRef = ref;
+  if (t.kind === 'NON_NULL') {
+    nonNull = true;
+    t = t.ofType;
+  }
+  while (t.kind === 'LIST' || t.kind === 'NON_NULL') {
+    if (t.kind === 'LIST') list = true;
+    t = t.ofType;
+  }
+  return { name: (t as { name: string }).name, kind: t.kind, nonNull, list };
+}
+
+/** Reads the resources out of an introspection result. */
+export function buildModel(schema: IntrospectionQuery): Model {
+  const types = new Map<string, IntrospectionType>();
+  for (const t of schema.__schema.types) types.set(t.name, t);
+  const queryType = types.get(schema.__schema.queryType.name);
+  const mutationName = schema.__schema.mutationType?.name;
+  const mutationType = mutationName ? types.get(mutationName) : undefined;
+  const rootFields = queryType && queryType.kind === 'OBJECT' ? queryType.fields : [];
+  const mutations = new Map<string, IntrospectionField>();
+  if (mutationType && mutationType.kind === 'OBJECT') for (const m of mutationType.fields) mutations.set(m.name, m);
+
+  // an object type, or an interface listing its kinds together (ScanConflict)
+  const implementsNode = (t: IntrospectionType) =>
+    (t.kind === 'OBJECT' || t.kind === 'INTERFACE') && t.interfaces.some((i) => i.name === 'Node');
+
+  // Node types with a root connection: hosts(...): HostConnection!
+  const resourceOf = new Map<string, { field: IntrospectionField; type: IntrospectionType }>();
+  for (const f of rootFields) {
+    const ret = unwrap(f.type);
+    if (ret.list || !ret.name.endsWith('Connection')) continue;
+    const typeName = ret.name.slice(0, -'Connection'.length);
+    const t = types.get(typeName);
+    if (!t || !implementsNode(t) || resourceOf.has(typeName)) continue;
+    resourceOf.set(typeName, { field: f, type: t });
+  }
+
+  const enumValues = (name: string) => {
+    const t = types.get(name);
+    return t && t.kind === 'ENUM' ? t.enumValues.map((v) => v.name) : undefined;
+  };
+
+  const fieldModel = (name: string, ref: IntrospectionTypeRef, description?: string | null): FieldModel | undefined => {
+    const u = unwrap(ref);
+    const t = types.get(u.name);
+    if (!t) return undefined;
+    const base = { name, typeName: u.name, nonNull: u.nonNull, list: u.list, description: description ?? undefined };
+    if (t.kind === 'ENUM') return { ...base, widget: 'enum', enumValues: enumValues(u.name) };
+    if (t.kind === 'SCALAR') {
+      let widget = scalarWidgets[u.name] ?? 'text';
+      if (widget === 'text' && longTextNames.test(name)) widget = 'longtext';
+      return { ...base, widget };
+    }
+    return undefined;
+  };
+
+  const inputModel = (mutation: string): InputModel | undefined => {
+    const m = mutations.get(mutation);
+    const arg = m?.args.find((a) => a.name === 'input');
+    if (!arg) return undefined;
+    const inputType = unwrap(arg.type).name;
+    const t = types.get(inputType);
+    if (!t || t.kind !== 'INPUT_OBJECT') return undefined;
+    const fields: FieldModel[] = [];
+    for (const f of t.inputFields) {
+      const fm = inputFieldModel(f);
+      if (fm) fields.push(fm);
+    }
+    return { mutation, inputType, fields };
+  };
+
+  // An ID input named like a to-one field of the type is that relation (rack: ID → Rack).
+  let currentType: IntrospectionType | undefined;
+  const inputFieldModel = (f: IntrospectionInputValue): FieldModel | undefined => {
+    const fm = fieldModel(f.name, f.type, f.description);
+    if (!fm) return undefined;
+    if (fm.typeName === 'ID' && currentType && (currentType.kind === 'OBJECT' || currentType.kind === 'INTERFACE')) {
+      const own = currentType.fields.find((x) => x.name === f.name);
+      if (own) {
+        const target = unwrap(own.type).name;
+        if (!fm.list && resourceOf.has(target)) return { ...fm, widget: 'reference', reference: resourceOf.get(target)!.field.name };
+        // an id list naming a to-many connection (tags: [ID!] for tags(...): TagConnection!)
+        const child = target.endsWith('Connection') ? target.slice(0, -'Connection'.length) : '';
+        if (fm.list && resourceOf.has(child)) return { ...fm, widget: 'references', reference: resourceOf.get(child)!.field.name };
+      }
+    }
+    return fm;
+  };
+
+  const resources: ResourceModel[] = [];
+  for (const [typeName, { field, type }] of resourceOf) {
+    if (type.kind !== 'OBJECT' && type.kind !== 'INTERFACE') continue;
+    currentType = type;
+    const fields: FieldModel[] = [];
+    const connections: ConnectionModel[] = [];
+    for (const f of type.fields) {
+      if (f.args.some((a) => unwrap(a.type).nonNull)) continue; // needs arguments (freeAt(time))
+      const u = unwrap(f.type);
+      const t = types.get(u.name);
+      if (!t) continue;
+      if (t.kind === 'OBJECT' && u.name.endsWith('Connection') && !u.list) {
+        const child = u.name.slice(0, -'Connection'.length);
+        if (resourceOf.has(child)) connections.push({ name: f.name, resource: resourceOf.get(child)!.field.name });
+        continue;
+      }
+      if ((t.kind === 'OBJECT' || t.kind === 'INTERFACE') && !u.list && resourceOf.has(u.name)) {
+        fields.push({
+          name: f.name,
+          typeName: u.name,
+          widget: 'reference',
+          nonNull: u.nonNull,
+          list: false,
+          reference: resourceOf.get(u.name)!.field.name,
+          description: f.description ?? undefined,
+        });
+        continue;
+      }
+      const fm = fieldModel(f.name, f.type, f.description);
+      if (fm) fields.push(fm);
+    }
+
+    const filterType = unwrap(field.args.find((a) => a.name === 'filter')?.type ?? { kind: 'SCALAR', name: '' }).name;
+    const filters: FilterModel[] = [];
+    const ft = types.get(filterType);
+    if (ft && ft.kind === 'INPUT_OBJECT') {
+      for (const f of ft.inputFields) {
+        if (['and', 'or', 'not'].includes(f.name)) continue;
+        const fType = types.get(unwrap(f.type).name);
+        if (!fType || fType.kind !== 'INPUT_OBJECT') continue;
+        const own = fields.find((x) => x.name === f.name);
+        if (own?.widget === 'reference') {
+          filters.push({ name: f.name, operators: ['id'], widget: 'reference', reference: own.reference });
+          continue;
+        }
+        const ops = fType.inputFields.map((x) => x.name);
+        if (!ops.includes('eq') && !ops.includes('iContains')) continue; // relation lists, domain filters
+        const opType = fType.inputFields.find((x) => x.name === 'eq') ?? fType.inputFields[0];
+        const probe = fieldModel(f.name, opType.type);
+        if (!probe) continue;
+        filters.push({ name: f.name, operators: ops, widget: own?.widget ?? probe.widget, enumValues: probe.enumValues });
+      }
+    }
+
+    const orderType = unwrap(field.args.find((a) => a.name === 'orderBy')?.type ?? { kind: 'SCALAR', name: '' }).name;
+    const orderFields: Record<string, string> = {};
+    const ot = types.get(orderType);
+    const orderFieldArg = ot && ot.kind === 'INPUT_OBJECT' ? ot.inputFields.find((x) => x.name === 'field') : undefined;
+    const orderEnum = orderFieldArg ? enumValues(unwrap(orderFieldArg.type).name) ?? [] : [];
+    for (const f of fields) {
+      const e = toEnumCase(f.name);
+      if (orderEnum.includes(e)) orderFields[f.name] = e;
+    }
+
+    const single = rootFields.find(
+      (f) => unwrap(f.type).name === typeName && !unwrap(f.type).list && f.args.some((a) => a.name === 'id'),
+    )?.name;
+    const has = (name: string) => (mutations.has(name) ? name : undefined);
+    const label =
+      ['name', 'hostname', 'title', 'username', 'subject', 'email', 'mac', 'keyPrefix'].find((n) =>
+        fields.some((f) => f.name === n && !f.list),
+      ) ?? 'id';
+
+    const create = inputModel(`create${typeName}`);
+    const update = inputModel(`update${typeName}`);
+    // a to-many connection written as an id list is read as one too (host.tags → tag ids)
+    for (const input of [...(create?.fields ?? []), ...(update?.fields ?? [])]) {
+      if (input.widget === 'references' && !fields.some((f) => f.name === input.name)) {
+        fields.push({ ...input, nonNull: false, description: input.description });
+      }
+    }
+
+    resources.push({
+      name: field.name,
+      typeName,
+      single,
+      payloadField: lowerFirst(typeName),
+      description: type.description ?? undefined,
+      fields,
+      connections,
+      filterType: ft ? filterType : undefined,
+      filters,
+      orderType: ot ? orderType : undefined,
+      orderFields,
+      create,
+      update,
+      delete: has(`delete${typeName}`),
+      bulkDelete: has(`bulkDelete${typeName}`),
+      bulkUpdate: has(`bulkUpdate${typeName}`),
+      labelField: label,
+    });
+  }
+
+  // A child's to-one field typed as the parent is the way back (nic.host for host.nics).
+  const byName: Record<string, ResourceModel> = {};
+  const byType: Record<string, ResourceModel> = {};
+  for (const r of resources) {
+    byName[r.name] = r;
+    byType[r.typeName] = r;
+  }
+  for (const r of resources) {
+    for (const c of r.connections) {
+      const child = byName[c.resource];
+      const back = child.fields.filter((f) => f.widget === 'reference' && f.reference === r.name);
+      const filterable = back.filter((f) => child.filters.some((x) => x.name === f.name));
+      if (filterable.length === 1) c.backReference = filterable[0].name;
+    }
+  }
+  // a type without a name of its own is named after its first named to-one relation
+  for (const r of resources) {
+    if (r.labelField !== 'id') continue;
+    const via = r.fields.find((f) => f.widget === 'reference' && f.nonNull && byName[f.reference!]?.labelField !== 'id');
+    if (via) r.labelVia = { field: via.name, resource: via.reference!, targetField: byName[via.reference!].labelField };
+  }
+  return { resources, byName, byType };
+}
+
+/** The selection set reading one object of a resource: scalars, enums and related ids. */
+export function selection(r: ResourceModel): string {
+  return r.fields
+    .map((f) => {
+      if (f.widget === 'reference') return r.labelVia?.field === f.name ? `${f.name} { id ${r.labelVia.targetField} }` : `${f.name} { id }`;
+      if (f.widget === 'references') return `${f.name}(first: 500) { nodes { id } }`;
+      return f.name;
+    })
+    .join(' ');
+}

@@ -1,0 +1,531 @@
+// The generated views: one list, show, edit and create for every resource, built from its
+// model. Widgets follow the field's type; nothing here names a type of the API.
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useFormContext, useFormState } from 'react-hook-form';
+import { Link } from 'react-router-dom';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  BulkDeleteButton,
+  ChipField,
+  Create,
+  CreateButton,
+  Datagrid,
+  DatagridConfigurable,
+  DateField,
+  DateInput,
+  DateTimeInput,
+  DeleteButton,
+  Edit,
+  EditButton,
+  ExportButton,
+  FilterButton,
+  Form,
+  FunctionField,
+  Labeled,
+  List,
+  NullableBooleanInput,
+  NumberField,
+  NumberInput,
+  Pagination,
+  ReferenceArrayField,
+  ReferenceArrayInput,
+  ReferenceField,
+  ReferenceInput,
+  ReferenceManyField,
+  SaveButton,
+  SearchInput,
+  SelectColumnsButton,
+  SelectInput,
+  Show,
+  ShowButton,
+  SimpleForm,
+  SimpleShowLayout,
+  SingleFieldList,
+  TextArrayInput,
+  TextField,
+  TextInput,
+  Toolbar,
+  TopToolbar,
+  required,
+  useCanAccess,
+  useEditContext,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useUpdateMany,
+  useRecordContext,
+  type Validator,
+} from 'react-admin';
+import { overrides } from './overrides';
+import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
+import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
+
+/** "assetNumber" → "Asset number". */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function resourceLabel(r: ResourceModel): string {
+  return overrides.resources[r.name]?.label ?? humanize(r.name);
+}
+
+// --- validation of the network scalars, as the server checks them -----------------------
+
+const hex = '[0-9a-fA-F]';
+const macForms = [
+  new RegExp(`^${hex}{2}([:-])${hex}{2}(\\1${hex}{2}){4}$`),
+  new RegExp(`^${hex}{4}\\.${hex}{4}\\.${hex}{4}$`),
+  new RegExp(`^${hex}{12}$`),
+];
+const ipv4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const isIpv6 = (s: string) => s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s) && (s.match(/::/g) ?? []).length <= 1;
+
+export const isMac = (s: string) => macForms.some((re) => re.test(s));
+export const isIp = (s: string) => ipv4.test(s) || isIpv6(s);
+export function isCidr(s: string): boolean {
+  const [addr, bits, ...rest] = s.split('/');
+  if (rest.length || bits === undefined || !/^\d{1,3}$/.test(bits)) return false;
+  const max = ipv4.test(addr) ? 32 : isIpv6(addr) ? 128 : -1;
+  return max >= 0 && Number(bits) <= max;
+}
+
+const check =
+  (test: (s: string) => boolean, what: string): Validator =>
+  (value: unknown) => {
+    const values = Array.isArray(value) ? value : [value];
+    const bad = values.find((v) => v != null && v !== '' && !test(String(v).trim()));
+    return bad === undefined ? undefined : `Not ${what}: ${bad}`;
+  };
+const validJson: Validator = (value: unknown) => {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    JSON.parse(value);
+    return undefined;
+  } catch (e) {
+    return `Not valid JSON: ${(e as Error).message}`;
+  }
+};
+
+const validators: Partial<Record<string, Validator>> = {
+  mac: check(isMac, 'a MAC address (aa:bb:cc:dd:ee:ff)'),
+  ip: check(isIp, 'an IP address'),
+  cidr: check(isCidr, 'a network block such as 10.1.0.0/16'),
+  json: validJson,
+};
+
+const toIso = (v: string) => (v ? new Date(v).toISOString() : null);
+const jsonFormat = (v: unknown) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+
+// --- fields -------------------------------------------------------------------------------
+
+export function fieldView(f: FieldModel, model: Model, key?: string): ReactElement {
+  const label = humanize(f.name);
+  const common = { key: key ?? f.name, source: f.name, label };
+  if (f.widget === 'references') {
+    const target = model.byName[f.reference!];
+    return (
+      <ReferenceArrayField {...common} reference={f.reference!}>
+        <SingleFieldList linkType="show" empty={<span>—</span>}>
+          <ChipField source={displayField(target)} size="small" />
+        </SingleFieldList>
+      </ReferenceArrayField>
+    );
+  }
+  if (f.list) return <FunctionField {...common} render={(rec: any) => (rec?.[f.name] ?? []).join(', ')} />;
+  switch (f.widget) {
+    case 'reference': {
+      const target = model.byName[f.reference!];
+      return (
+        <ReferenceField {...common} reference={f.reference!} link="show" emptyText="—">
+          <TextField source={displayField(target)} />
+        </ReferenceField>
+      );
+    }
+    case 'number':
+      return <NumberField {...common} />;
+    case 'boolean':
+      return <BooleanField {...common} />;
+    case 'enum':
+      return <ChipField {...common} size="small" emptyText="—" />;
+    case 'datetime':
+      return <DateField {...common} showTime emptyText="—" />;
+    case 'date':
+      return <DateField {...common} emptyText="—" />;
+    case 'json':
+      return (
+        <FunctionField
+          {...common}
+          render={(rec: any) => (rec?.[f.name] == null ? '—' : <pre className="json">{JSON.stringify(rec[f.name], null, 2)}</pre>)}
+        />
+      );
+    default:
+      return <TextField {...common} emptyText="—" />;
+  }
+}
+
+// --- inputs -------------------------------------------------------------------------------
+
+export function inputView(f: FieldModel, model: Model, opts: { required?: boolean } = {}): ReactElement {
+  const label = humanize(f.name);
+  const validate: Validator[] = [];
+  if (opts.required) validate.push(required());
+  const v = validators[f.widget];
+  if (v) validate.push(v);
+  const common = { key: f.name, source: f.name, label, validate, helperText: f.description ?? false };
+  if (f.widget === 'references') {
+    const target = model.byName[f.reference!];
+    return (
+      <ReferenceArrayInput key={f.name} source={f.name} reference={f.reference!} sort={defaultSort(target)}>
+        <AutocompleteArrayInput label={label} optionText={displayField(target)} filterToQuery={(q: string) => ({ q })} helperText={f.description ?? false} />
+      </ReferenceArrayInput>
+    );
+  }
+  if (f.list) return <TextArrayInput {...common} />;
+  switch (f.widget) {
+    case 'reference': {
+      const target = model.byName[f.reference!];
+      return (
+        <ReferenceInput key={f.name} source={f.name} reference={f.reference!} sort={defaultSort(target)}>
+          <AutocompleteInput
+            label={label}
+            optionText={displayField(target)}
+            filterToQuery={(q: string) => ({ q })}
+            validate={validate}
+            helperText={f.description ?? false}
+          />
+        </ReferenceInput>
+      );
+    }
+    case 'number':
+      return <NumberInput {...common} />;
+    case 'boolean':
+      return <BooleanInput {...common} />;
+    case 'enum':
+      return <SelectInput {...common} choices={(f.enumValues ?? []).map((e) => ({ id: e, name: e }))} />;
+    case 'datetime':
+      return <DateTimeInput {...common} parse={toIso} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'json':
+      return <TextInput {...common} multiline minRows={3} format={jsonFormat} />;
+    case 'longtext':
+      return <TextInput {...common} multiline minRows={2} />;
+    default:
+      return <TextInput {...common} />;
+  }
+}
+
+function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
+  const out: ReactElement[] = [];
+  const label = r.filters.find((f) => f.name === r.labelField && f.operators.includes('iContains'));
+  const via = r.labelVia && r.filters.some((f) => f.name === r.labelVia!.field) ? r.labelVia : undefined;
+  const what = label ? humanize(label.name).toLowerCase() : via ? `${humanize(via.field).toLowerCase()} ${humanize(via.targetField).toLowerCase()}` : undefined;
+  if (what) out.push(<SearchInput key="q" source="q" alwaysOn placeholder={`Search ${what}`} aria-label={`Search ${what}`} />);
+  for (const f of r.filters) {
+    const el = filterInput(f, model);
+    if (el) out.push(el);
+  }
+  return out;
+}
+
+function filterInput(f: FilterModel, model: Model): ReactElement | undefined {
+  const name = humanize(f.name);
+  const has = (op: string) => f.operators.includes(op);
+  switch (f.widget) {
+    case 'reference':
+      return (
+        <ReferenceInput key={f.name} source={f.name} reference={f.reference!} label={name}>
+          <AutocompleteInput label={name} optionText={displayField(model.byName[f.reference!])} filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>
+      );
+    case 'enum':
+      return <SelectInput key={f.name} source={`${f.name}__eq`} label={name} choices={(f.enumValues ?? []).map((e) => ({ id: e, name: e }))} />;
+    case 'boolean':
+      return <NullableBooleanInput key={f.name} source={`${f.name}__eq`} label={name} />;
+    case 'number':
+      return <NumberInput key={f.name} source={`${f.name}__eq`} label={name} />;
+    case 'datetime':
+    case 'date':
+      return <DateTimeInput key={f.name} source={`${f.name}__gte`} label={`${name} from`} parse={toIso} />;
+    case 'mac':
+      return <TextInput key={f.name} source={`${f.name}__startsWith`} label={`${name} starts with`} />;
+    case 'ip':
+      return <TextInput key={f.name} source={has('inSubnet') ? `${f.name}__inSubnet` : `${f.name}__eq`} label={has('inSubnet') ? `${name} in subnet` : name} />;
+    case 'cidr':
+      return <TextInput key={f.name} source={has('containsIp') ? `${f.name}__containsIp` : `${f.name}__eq`} label={has('containsIp') ? `${name} contains ip` : name} />;
+    case 'id':
+      return undefined;
+    default:
+      return has('iContains') ? <TextInput key={f.name} source={`${f.name}__iContains`} label={`${name} contains`} /> : undefined;
+  }
+}
+
+// --- the four views ---------------------------------------------------------------------------
+
+export function makeList(r: ResourceModel, model: Model) {
+  const sizes = pageSizes(r);
+  const { fields: cols, shown } = listColumns(r);
+  const omit = cols.map((f) => f.name).filter((n) => !shown.includes(n));
+  const filters = filterInputs(r, model);
+  const ListActions = () => {
+    const { canAccess: canCreate } = useCanAccess({ resource: r.name, action: 'create' });
+    return (
+      <TopToolbar>
+        <SelectColumnsButton />
+        <FilterButton />
+        {r.create && canCreate ? <CreateButton /> : null}
+        <ExportButton maxResults={500} />
+      </TopToolbar>
+    );
+  };
+  const BulkActions = () => {
+    const { canAccess: canDelete } = useCanAccess({ resource: r.name, action: 'delete' });
+    const { canAccess: canEdit } = useCanAccess({ resource: r.name, action: 'edit' });
+    return (
+      <>
+        {r.bulkUpdate && canEdit ? <BulkEditButton r={r} model={model} /> : null}
+        {(r.bulkDelete || r.delete) && canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : null}
+      </>
+    );
+  };
+  const hasBulk = !!(r.bulkDelete || r.delete || r.bulkUpdate);
+  return function GeneratedList() {
+    return (
+      <List
+        resource={r.name}
+        title={resourceLabel(r)}
+        filters={filters}
+        actions={<ListActions />}
+        perPage={sizes[0]}
+        sort={defaultSort(r)}
+        pagination={<Pagination rowsPerPageOptions={sizes} />}
+      >
+        <DatagridConfigurable rowClick="show" omit={omit} bulkActionButtons={hasBulk ? <BulkActions /> : false}>
+          {cols.map((f) => {
+            const el = fieldView(f, model);
+            return { ...el, props: { ...(el.props as object), sortable: !!r.orderFields[f.name], sortBy: f.name } } as ReactElement;
+          })}
+        </DatagridConfigurable>
+      </List>
+    );
+  };
+}
+
+/** "Add booking" on a bookable's page: the child's create form with the parent filled in. */
+function AddChild({ child, back }: { parent: ResourceModel; child: ResourceModel; back: string }) {
+  const record = useRecordContext();
+  const { canAccess } = useCanAccess({ resource: child.name, action: 'create' });
+  if (!child.create || !canAccess || !record || !child.create.fields.some((f) => f.name === back)) return null;
+  const to = `/${child.name}/create?source=${encodeURIComponent(JSON.stringify({ [back]: record.id }))}`;
+  return (
+    <MuiButton component={Link} to={to} size="small" sx={{ ml: 1 }}>
+      Add {humanize(child.typeName).toLowerCase()}
+    </MuiButton>
+  );
+}
+
+/** Bulk edit: one partial patch for the selected objects, all or nothing (bulkUpdateX). */
+function BulkEditButton({ r, model }: { r: ResourceModel; model: Model }) {
+  const { selectedIds, onUnselectItems } = useListContext();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [updateMany, { isPending }] = useUpdateMany();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const fields = editFields(r);
+  const save = async (values: Record<string, unknown>) => {
+    // only what was filled in: an untouched input changes nothing
+    const patch = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+    if (!Object.keys(patch).length) return setError('Fill in what to change.');
+    setError(null);
+    try {
+      await updateMany(r.name, { ids: selectedIds, data: patch }, { returnPromise: true });
+      notify(`${selectedIds.length} changed`, { type: 'info' });
+      setOpen(false);
+      onUnselectItems();
+      refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <MuiButton size="small" onClick={() => setOpen(true)}>
+        Bulk edit
+      </MuiButton>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="bulk-edit-title" fullWidth maxWidth="sm">
+        <DialogTitle id="bulk-edit-title">{`Change ${selectedIds.length} ${resourceLabel(r).toLowerCase()}`}</DialogTitle>
+        <Form onSubmit={save} record={{}}>
+          <DialogContent>
+            {error ? (
+              <Alert severity="error" role="alert" sx={{ mb: 2, whiteSpace: 'pre-line' }} className="form-error">
+                {error}
+              </Alert>
+            ) : null}
+            {fields.map((f) => inputView(f, model))}
+          </DialogContent>
+          <DialogActions>
+            <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>
+            <SaveButton label={`Change ${selectedIds.length}`} disabled={isPending} alwaysEnable />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+function RecordTitle({ r }: { r: ResourceModel }) {
+  const record = useRecordContext();
+  const name = record?.[displayField(r)];
+  return <span>{`${humanize(r.typeName)}${name ? ` ${name}` : ''}`}</span>;
+}
+
+export function makeShow(r: ResourceModel, model: Model) {
+  const Actions = () => {
+    const { canAccess: canEdit } = useCanAccess({ resource: r.name, action: 'edit' });
+    return <TopToolbar>{r.update && canEdit ? <EditButton /> : null}</TopToolbar>;
+  };
+  const children = r.connections.filter((c) => c.backReference && model.byName[c.resource]);
+  return function GeneratedShow() {
+    return (
+      <Show resource={r.name} title={<RecordTitle r={r} />} actions={<Actions />}>
+        <SimpleShowLayout>
+          {showFields(r).map((f) => fieldView(f, model))}
+          {children.map((c) => {
+            const child = model.byName[c.resource];
+            return (
+              <ReferenceManyField
+                key={c.name}
+                label={<>{humanize(c.name)} <AddChild parent={r} child={child} back={c.backReference!} /></>}
+                reference={c.resource}
+                target={c.backReference!}
+                perPage={10}
+                pagination={<Pagination rowsPerPageOptions={[10]} />}
+              >
+                <Datagrid rowClick="show" bulkActionButtons={false} empty={<span>None</span>}>
+                  {listColumns(child)
+                    .fields.filter((f) => listColumns(child).shown.includes(f.name))
+                    .filter((f) => f.name !== c.backReference)
+                    .slice(0, 5)
+                    .map((f) => fieldView(f, model))}
+                </Datagrid>
+              </ReferenceManyField>
+            );
+          })}
+        </SimpleShowLayout>
+      </Show>
+    );
+  };
+}
+
+/** Form-level errors (a UserError naming no field) and the stale-version notice. */
+function FormErrors({ onReload }: { onReload?: () => void }) {
+  const { errors } = useFormState();
+  const root = errors.root as Record<string, { message?: string }> | undefined;
+  const ref = useRef<HTMLDivElement>(null);
+  const message = root?.serverError?.message;
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  if (root?.stale) {
+    return (
+      <Alert
+        severity="warning"
+        role="alert"
+        ref={ref}
+        tabIndex={-1}
+        className="stale-notice"
+        sx={{ mb: 2, width: '100%' }}
+        action={
+          onReload ? (
+            <MuiButton color="inherit" size="small" onClick={onReload}>
+              Reload
+            </MuiButton>
+          ) : undefined
+        }
+      >
+        Someone changed this object since you opened it, so nothing was saved. Reload to see the current version (your
+        edits here are kept until you reload). {message}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error" role="alert" ref={ref} tabIndex={-1} className="form-error" sx={{ mb: 2, width: '100%', whiteSpace: 'pre-line' }}>
+      {message}
+    </Alert>
+  );
+}
+
+function EditToolbar({ r }: { r: ResourceModel }) {
+  const { canAccess } = useCanAccess({ resource: r.name, action: 'delete' });
+  return (
+    <Toolbar sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <SaveButton />
+      {r.delete && canAccess ? <DeleteButton mutationMode="pessimistic" /> : null}
+    </Toolbar>
+  );
+}
+
+function Reloadable() {
+  const { refetch } = useEditContext();
+  const { reset } = useFormContext();
+  const [, setN] = useState(0);
+  return (
+    <FormErrors
+      onReload={async () => {
+        const res = await refetch();
+        if (res.data) reset(res.data);
+        setN((n) => n + 1);
+      }}
+    />
+  );
+}
+
+function ReadOnlyFields({ r, model }: { r: ResourceModel; model: Model }) {
+  const derived = readOnlyFields(r);
+  if (!derived.length) return null;
+  return (
+    <>
+      {derived.map((f) => (
+        <Labeled key={f.name} label={`${humanize(f.name)} (read-only)`}>
+          {fieldView(f, model)}
+        </Labeled>
+      ))}
+    </>
+  );
+}
+
+export function makeEdit(r: ResourceModel, model: Model) {
+  const fields = editFields(r);
+  return function GeneratedEdit() {
+    return (
+      <Edit resource={r.name} mutationMode="pessimistic" redirect="show" title={<RecordTitle r={r} />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
+        <SimpleForm toolbar={<EditToolbar r={r} />} warnWhenUnsavedChanges>
+          <Reloadable />
+          {fields.map((f) => inputView(f, model))}
+          <ReadOnlyFields r={r} model={model} />
+        </SimpleForm>
+      </Edit>
+    );
+  };
+}
+
+export function makeCreate(r: ResourceModel, model: Model) {
+  const fields = createFields(r);
+  return function GeneratedCreate() {
+    return (
+      <Create resource={r.name} redirect="show" title={`New ${humanize(r.typeName).toLowerCase()}`}>
+        <SimpleForm>
+          <FormErrors />
+          {fields.map((f) => inputView(f, model, { required: f.nonNull }))}
+        </SimpleForm>
+      </Create>
+    );
+  };
+}

@@ -1,0 +1,168 @@
+package io.cores.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import graphql.introspection.IntrospectionQuery;
+import io.cores.support.TestDatabase;
+import io.cores.support.TestJwt;
+
+/**
+ * The admin UI as a browser sees it, against the real server with demo data on a database of
+ * its own: the server serves the built application at /admin/, overrides.ts names only what
+ * the server's schema has (the schema is read by introspection and handed to the admin's own
+ * check), and e2e/admin.e2e.mjs drives Debian's Chromium through it (sign in, filter, sort
+ * and page hosts, field errors, the stale-version notice, an overlapping booking), leaving
+ * screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
+ * ({@code -Dadmin-ui.skip}) or no Chromium is installed (.ci/run installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cores.demo.hosts=300")
+@ActiveProfiles("test")
+class AdminUiTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+	private static final Path ADMIN_UI = Path.of("admin-ui").toAbsolutePath();
+	private static final Path SCREENSHOTS = Path.of("target", "admin-screenshots").toAbsolutePath();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.registerAnother(registry);
+		TestJwt.register(registry);
+	}
+
+	@BeforeAll
+	static void needsTheUiAndABrowser() {
+		assumeFalse(Boolean.getBoolean("admin-ui.skip"), "built with -Dadmin-ui.skip: no admin UI");
+		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Value("${cores.bootstrap-token}")
+	private String adminKey;
+
+	@Test
+	void theServerServesTheApplication() throws Exception {
+		var index = get("/admin/");
+		assertThat(index.statusCode()).isEqualTo(200);
+		assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+		assertThat(index.body()).contains("<div id=\"root\"></div>");
+
+		var script = Pattern.compile("src=\"(/admin/assets/[^\"]+\\.js)\"").matcher(index.body());
+		assertThat(script.find()).as("index.html loads its bundle").isTrue();
+		var bundle = get(script.group(1));
+		assertThat(bundle.statusCode()).isEqualTo(200);
+		assertThat(bundle.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age"));
+
+		// no slash: sent to the application; a route of the application: its index.html
+		var bare = get("/admin");
+		assertThat(bare.statusCode()).isEqualTo(302);
+		assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/"));
+		var route = get("/admin/hosts/SG9zdDox/show");
+		assertThat(route.statusCode()).isEqualTo(200);
+		assertThat(route.body()).isEqualTo(index.body());
+		assertThat(get("/admin/assets/missing.js").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theOverridesNameOnlyWhatTheSchemaHas() throws Exception {
+		var schema = Path.of("target", "admin-ui", "schema.json").toAbsolutePath();
+		Files.createDirectories(schema.getParent());
+		var body = "{\"query\":" + jsonString(IntrospectionQuery.INTROSPECTION_QUERY) + "}";
+		var response = http.send(HttpRequest.newBuilder(uri("/graphql"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Files.writeString(schema, response.body());
+
+		var run = run(List.of("npm", "test"), Map.of("CORES_SCHEMA_FILE", schema.toString()), 120);
+		assertThat(run.exit).as("overrides.live.test.ts:\n%s", run.output).isZero();
+		assertThat(run.output).contains("1 passed");
+	}
+
+	@Test
+	void anAdminWorksThroughTheMainScreensInChromium() throws Exception {
+		var run = run(List.of("node", "e2e/admin.e2e.mjs"), Map.of("CORES_URL", "http://localhost:" + port, "CORES_TOKEN",
+				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 300);
+		assertThat(run.exit).as("e2e/admin.e2e.mjs:\n%s", run.output).isZero();
+		assertThat(run.output).contains("admin e2e: passed");
+		try (var shots = Files.list(SCREENSHOTS)) {
+			assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(10);
+		}
+	}
+
+	private record Run(int exit, String output) {
+	}
+
+	private static Run run(List<String> command, Map<String, String> env, int timeoutSeconds)
+			throws IOException, InterruptedException {
+		var builder = new ProcessBuilder(command).directory(ADMIN_UI.toFile()).redirectErrorStream(true);
+		builder.environment().putAll(env);
+		var log = Files.createTempFile("admin-ui-", ".log");
+		builder.redirectOutput(log.toFile());
+		var process = builder.start();
+		try {
+			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly();
+				return new Run(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
+			}
+			var output = Files.readString(log);
+			System.out.print(output);
+			return new Run(process.exitValue(), output);
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String jsonString(String s) {
+		var out = new StringBuilder("\"");
+		for (char c : s.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				default -> out.append(c);
+			}
+		}
+		return out.append('"').toString();
+	}
+}
