@@ -83,8 +83,10 @@ public class JobFeed {
 					  UNION ALL
 					  SELECT event_seq, job_id, id FROM job_log_line WHERE event_seq > ?
 					) e ORDER BY event_seq LIMIT ?""", rows -> {
+				long seq = rows.getLong(1);
+				long job = rows.getLong(2);
 				long line = rows.getLong(3);
-				batch.add(new Event(rows.getLong(1), rows.getLong(2), rows.wasNull() ? null : line));
+				batch.add(new Event(seq, job, rows.wasNull() ? null : line));
 			}, head, head, BATCH);
 			if (batch.isEmpty()) {
 				return;
