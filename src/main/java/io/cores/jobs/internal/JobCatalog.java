@@ -41,6 +41,11 @@ public class JobCatalog {
 		return entries.keySet();
 	}
 
+	/** The jobs this instance runs (not disabled here with cores.jobs.<name>.enabled=false). */
+	Collection<String> runnable() {
+		return entries.values().stream().filter(e -> e.settings().enabled()).map(e -> e.job().name()).toList();
+	}
+
 	/** Each job's lease: its lock-at-most-for. */
 	Map<String, Duration> leases() {
 		var leases = new LinkedHashMap<String, Duration>();

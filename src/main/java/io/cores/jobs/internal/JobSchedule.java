@@ -50,7 +50,7 @@ public class JobSchedule implements SmartLifecycle {
 		this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
 			.builder().withJdbcTemplate(jdbc).withTableName("shedlock").usingDbTime().build()));
 		for (var entry : catalog.all()) {
-			if (entry.settings().scheduled()) {
+			if (entry.settings().scheduled() && entry.settings().enabled()) {
 				triggers.put(entry.job().name(), new SlotTrigger(entry.settings(), zone));
 			}
 		}

@@ -12,9 +12,11 @@ import org.springframework.scheduling.support.CronExpression;
  * One job's settings, {@code cores.jobs.<name>.cron | interval | lock-at-most-for}: a cron
  * expression (six fields, server time zone) or a fixed interval, or neither (run only when
  * asked), and how long a run may go without renewing its lease before another instance
- * takes it for lost (also ShedLock's lockAtMostFor for the schedule).
+ * takes it for lost (also ShedLock's lockAtMostFor for the schedule). With
+ * {@code .enabled=false} this instance neither schedules nor runs the job (others may).
  */
-public record JobSettings(String name, CronExpression cron, String cronText, Duration interval, Duration lockAtMostFor) {
+public record JobSettings(String name, boolean enabled, CronExpression cron, String cronText, Duration interval,
+		Duration lockAtMostFor) {
 
 	static final Duration DEFAULT_LOCK_AT_MOST_FOR = Duration.ofMinutes(5);
 
@@ -32,6 +34,7 @@ public record JobSettings(String name, CronExpression cron, String cronText, Dur
 			cronText = null;
 		}
 		var interval = binder.bind(prefix + "interval", Bindable.of(Duration.class)).orElse(null);
+		boolean enabled = binder.bind(prefix + "enabled", Boolean.class).orElse(true);
 		var lock = binder.bind(prefix + "lock-at-most-for", Bindable.of(Duration.class)).orElse(DEFAULT_LOCK_AT_MOST_FOR);
 		if (cronText != null && interval != null) {
 			throw new IllegalStateException(prefix + "cron and " + prefix + "interval are both set; set one");
@@ -51,7 +54,7 @@ public record JobSettings(String name, CronExpression cron, String cronText, Dur
 		if (lock.isNegative() || lock.isZero()) {
 			throw new IllegalStateException(prefix + "lock-at-most-for must be positive: " + lock);
 		}
-		return new JobSettings(name, cron, cronText, interval, lock);
+		return new JobSettings(name, enabled, cron, cronText, interval, lock);
 	}
 
 	public boolean scheduled() {

@@ -177,7 +177,7 @@ public class JobWorker implements SmartLifecycle {
 					lastRenew = System.nanoTime();
 				}
 				while (active && free.tryAcquire()) {
-					var claimed = runs.claim(catalog.names(), instance, catalog.leases());
+					var claimed = runs.claim(catalog.runnable(), instance, catalog.leases());
 					if (claimed == null) {
 						free.release();
 						break;
