@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Running a job over GraphQL as an admin and waiting for its record to end. */
 @SuppressWarnings("unchecked")
-final class JobCalls {
+public final class JobCalls {
 
 	private JobCalls() {
 	}
 
 	/** runJob now; the run's id. */
-	static String run(GraphQlTester admin, String name) {
+	public static String run(GraphQlTester admin, String name) {
 		Map<String, Object> payload = admin.document("""
 				mutation($name: String!) { runJob(input: { name: $name }) { job { id status } errors { field message code } } }""")
 			.variable("name", name).execute().path("runJob").entity(Map.class).get();
@@ -25,7 +25,7 @@ final class JobCalls {
 	}
 
 	/** The run's record once it has ended (the test worker polls every 500 ms). */
-	static Map<String, Object> awaitEnd(GraphQlTester admin, String id) throws InterruptedException {
+	public static Map<String, Object> awaitEnd(GraphQlTester admin, String id) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (true) {
 			Map<String, Object> job = admin.document("""
