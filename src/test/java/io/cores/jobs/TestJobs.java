@@ -43,6 +43,23 @@ public class TestJobs {
 		});
 	}
 
+	/** Takes a minute and does not look at cancelled(): what a shutdown has to interrupt. Two-instance test only. */
+	@Bean
+	BackgroundJob testSleepJob() {
+		return job("test-sleep", "Sleeps a minute", context -> {
+			context.log("sleeping");
+			long until = System.nanoTime() + 60_000_000_000L;
+			while (System.nanoTime() < until) {
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ignored) {
+					// a job that does not stop when asked
+				}
+			}
+		});
+	}
+
 	interface Body {
 		void run(JobContext context) throws Exception;
 	}

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run it). For 30 seconds (shortened from a minute to keep the suite quick): one run per
  * second for the cluster, never two at once. Then the instance holding a run is killed
  * (SIGKILL): its run is marked ERRORED as lost once its lease (3 s) has passed, and the other
- * instance runs the next ones.
+ * instance runs the next ones. Last, a shutdown of the other marks the run it could not finish
+ * within its grace time as interrupted.
  */
 class TwoInstancesTest extends ApiTest {
 
@@ -113,6 +114,20 @@ class TwoInstancesTest extends ApiTest {
 		}
 		while (after.size() < 2 && System.nanoTime() < deadline);
 		assertThat(after).as("the next runs, on the other instance").hasSizeGreaterThanOrEqualTo(2).containsOnly(survivor);
+
+		// a shutdown (SIGTERM) waits its grace time (1 s here) for a run that does not stop, then marks it
+		long sleeper = data().insert("INSERT INTO job (name, status, scheduled_at) VALUES ('test-sleep', 'PENDING', now()) RETURNING id");
+		deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!jdbc.queryForObject("SELECT status FROM job WHERE id = ?", String.class, sleeper).equals("RUNNING")
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		var holder = victim.equals("tick-a") ? b : a;
+		holder.destroy();
+		assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the instance stops").isTrue();
+		var interrupted = jdbc.queryForMap("SELECT status, error, instance FROM job WHERE id = ?", sleeper);
+		assertThat(interrupted).containsEntry("status", "ERRORED").containsEntry("error", "Interrupted by shutdown")
+			.containsEntry("instance", survivor);
 	}
 
 	private OffsetDateTime now() {
@@ -133,6 +148,8 @@ class TwoInstancesTest extends ApiTest {
 				"--cores.jobs.instance=" + instance,
 				"--cores.jobs.schedule=true",
 				"--cores.jobs.run.poll=500ms",
+				"--cores.jobs.run.shutdown-grace=1s",
+				"--cores.jobs.test-sleep.enabled=true",
 				"--cores.jobs.test-tick.interval=1s",
 				"--cores.jobs.test-tick.lock-at-most-for=3s",
 				"--cores.jobs.morning.enabled=false",
