@@ -67,14 +67,14 @@ public class JobRuns {
 	 * Queues the run of a schedule slot, once per cluster: a second instance firing for the
 	 * same slot inserts nothing, and a slot whose earlier run still waits adds none.
 	 */
-	public boolean enqueueSlot(String name, OffsetDateTime slot) {
+	public boolean enqueueSlot(String name, OffsetDateTime slot, Integer intervalMinutes) {
 		return Boolean.TRUE.equals(transactions.execute(status -> {
 			takeTurn();
 			int inserted = jdbc.update("""
-					INSERT INTO job (name, status, scheduled_at, slot)
-					SELECT ?, 'PENDING', now(), ?
+					INSERT INTO job (name, status, scheduled_at, slot, interval_minutes)
+					SELECT ?, 'PENDING', now(), ?, ?
 					WHERE NOT EXISTS (SELECT 1 FROM job WHERE name = ? AND slot IS NOT NULL AND status = 'PENDING')
-					ON CONFLICT (name, slot) DO NOTHING""", name, ts(slot), name);
+					ON CONFLICT (name, slot) DO NOTHING""", name, ts(slot), intervalMinutes, name);
 			if (inserted > 0) {
 				notifyEvent();
 			}

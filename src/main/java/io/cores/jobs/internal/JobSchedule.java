@@ -85,14 +85,17 @@ public class JobSchedule implements SmartLifecycle {
 
 	private void fire(String name, SlotTrigger trigger, JobSettings settings) {
 		var slot = trigger.slot();
-		var atLeast = trigger.period(slot).dividedBy(2);
+		var period = trigger.period(slot);
+		// the record's interval: minutes between runs, for schedules of a minute or more
+		Integer minutes = period.toMinutes() >= 1 ? (int) Math.min(period.toMinutes(), Integer.MAX_VALUE) : null;
+		var atLeast = period.dividedBy(2);
 		if (atLeast.compareTo(Duration.ofMinutes(1)) > 0) {
 			atLeast = Duration.ofMinutes(1);
 		}
 		var atMost = settings.lockAtMostFor().compareTo(atLeast) > 0 ? settings.lockAtMostFor() : atLeast;
 		try {
 			locks.executeWithLock((Runnable) () -> {
-				if (runs.enqueueSlot(name, slot.atOffset(ZoneOffset.UTC))) {
+				if (runs.enqueueSlot(name, slot.atOffset(ZoneOffset.UTC), minutes)) {
 					worker.wake();
 				}
 			}, new LockConfiguration(Instant.now(), "job-" + name, atMost, atLeast));
