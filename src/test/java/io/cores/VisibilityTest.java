@@ -71,6 +71,10 @@ class VisibilityTest extends ApiTest {
 		secrets.put("ObjectChange", jdbc.queryForList("SELECT id FROM object_change WHERE object_type = 'Token' AND object_id IN (?, ?)",
 				Long.class, tokenKey, agentTokenKey).stream().map(id -> GlobalId.encode("ObjectChange", id)).toList());
 		secrets.put("JournalEntry", List.of(GlobalId.encode("JournalEntry", journal)));
+		long mail = data().insert("""
+				INSERT INTO mail_outbox (kind, subject_key, day, recipient, subject, body)
+				VALUES ('HOLDS_TODAY', ?, current_date, 'owner@example.net', ?, 'Your holds today') RETURNING id""", marker, marker);
+		secrets.put("OutboxMail", List.of(GlobalId.encode("OutboxMail", mail)));
 	}
 
 	@TestFactory
@@ -78,7 +82,7 @@ class VisibilityTest extends ApiTest {
 		var schema = new SchemaIntrospection(asAdmin());
 		var tests = new ArrayList<DynamicTest>();
 		var guarded = nodeTypes.all().stream().filter(NodeType::hasVisibilityRule).toList();
-		assertThat(guarded).extracting(NodeType::name).contains("Token", "ObjectChange", "JournalEntry");
+		assertThat(guarded).extracting(NodeType::name).contains("Token", "ObjectChange", "JournalEntry", "OutboxMail");
 		for (var type : guarded) {
 			tests.add(DynamicTest.dynamicTest(type.name() + ": every field leading to it is a known path",
 					() -> onlyKnownPathsLeadTo(schema, type)));

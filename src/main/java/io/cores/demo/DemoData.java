@@ -332,14 +332,27 @@ public final class DemoData {
 		}
 
 		private void jobs() throws SQLException {
-			try (var out = CopyWriter.open(copy, "job", "name", "status", "interval_minutes", "scheduled_at", "started_at",
-					"completed_at", "data", "error", "log", "created_at", "updated_at")) {
+			long[] jobIds = nextIds("job", m.jobs.size());
+			try (var out = CopyWriter.open(copy, "job", "id", "name", "status", "interval_minutes", "scheduled_at", "started_at",
+					"completed_at", "data", "error", "slot", "instance", "created_at", "updated_at")) {
+				int i = 0;
 				for (var j : m.jobs) {
+					long id = jobIds[i++];
 					var created = j.scheduledAt().minus(Duration.ofDays(1));
-					out.row(j.name(), j.status(), j.intervalMinutes(), j.scheduledAt(), j.startedAt(), j.completedAt(),
-							j.data(), j.error(), j.log(), created, j.completedAt() != null ? j.completedAt() : created);
+					out.row(id++, j.name(), j.status(), j.intervalMinutes(), j.scheduledAt(), j.startedAt(), j.completedAt(),
+							j.data(), j.error(), j.scheduledAt(), j.startedAt() == null ? null : "demo", created,
+							j.completedAt() != null ? j.completedAt() : created);
 				}
 				counts.put("job runs", out.finish());
+			}
+			try (var out = CopyWriter.open(copy, "job_log_line", "job_id", "seq", "at", "level", "message")) {
+				for (int i = 0; i < jobIds.length; i++) {
+					int seq = 1;
+					for (var line : m.jobs.get(i).log()) {
+						out.row(jobIds[i], seq++, line.at(), line.level(), line.message());
+					}
+				}
+				counts.put("job log lines", out.finish());
 			}
 		}
 

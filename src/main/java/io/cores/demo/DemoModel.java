@@ -171,7 +171,11 @@ final class DemoModel {
 	}
 
 	record Job(String name, String status, Integer intervalMinutes, Instant scheduledAt, Instant startedAt,
-			Instant completedAt, String data, String error, String log) {
+			Instant completedAt, String data, String error, List<LogLine> log) {
+	}
+
+	/** A line of a job run's log. */
+	record LogLine(Instant at, String level, String message) {
 	}
 
 	static final class Agent extends Row {
@@ -853,14 +857,14 @@ final class DemoModel {
 			if (!morning.isAfter(now)) {
 				jobs.add(morningRun(morning));
 			}
-			else if (scheduled.add("morning-jobs")) {
-				jobs.add(scheduled("morning-jobs", morning));
+			else if (scheduled.add("morning")) {
+				jobs.add(scheduled("morning", morning));
 			}
 		}
 	}
 
 	private Job scheduled(String name, Instant at) {
-		return new Job(name, "SCHEDULED", 24 * 60, at, null, null, null, null, "[]");
+		return new Job(name, "SCHEDULED", 24 * 60, at, null, null, null, null, List.of());
 	}
 
 	private Job morningRun(Instant at) {
@@ -869,9 +873,9 @@ final class DemoModel {
 		int mails = 3 + random.nextInt(40);
 		var data = new LinkedHashMap<String, Object>();
 		data.put("mailsSent", mails);
-		return new Job("morning-jobs", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
-				Json.write(List.of(logLine(started, "INFO", "Mailing owners of bookings that start or end today"),
-						logLine(done, "INFO", mails + " mails sent"))));
+		return new Job("morning", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
+				List.of(logLine(started, "INFO", "Mailing owners of bookings and reservations that start or end today"),
+						logLine(done, "INFO", mails + " mail(s) sent")));
 	}
 
 	private Job maintenanceRun(Instant at, boolean failed) {
@@ -880,24 +884,19 @@ final class DemoModel {
 		if (failed) {
 			var error = "canceling statement due to lock timeout";
 			return new Job("maintenance", "FAILED", 24 * 60, at, started, done, null, error,
-					Json.write(List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
-							logLine(done, "ERROR", error))));
+					List.of(logLine(started, "INFO", "Deleting records older than 3 months"), logLine(done, "ERROR", error)));
 		}
 		var data = new LinkedHashMap<String, Object>();
 		data.put("noticesDeleted", random.nextInt(3));
 		data.put("scanSessionsDeleted", random.nextInt(200));
 		data.put("holdsDeleted", random.nextInt(400));
 		return new Job("maintenance", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
-				Json.write(List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
-						logLine(done, "INFO", "Done: " + data))));
+				List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
+						logLine(done, "INFO", "Done: " + data)));
 	}
 
-	private static Map<String, Object> logLine(Instant at, String level, String message) {
-		var line = new LinkedHashMap<String, Object>();
-		line.put("at", at.toString());
-		line.put("level", level);
-		line.put("message", message);
-		return line;
+	private static LogLine logLine(Instant at, String level, String message) {
+		return new LogLine(at, level, message);
 	}
 
 	// ---- scans: only planned here; DemoScans posts them through the real ingest after the load ----

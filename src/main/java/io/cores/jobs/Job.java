@@ -1,9 +1,6 @@
 package io.cores.jobs;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import io.cores.platform.persistence.BaseEntity;
 import io.cores.platform.persistence.Json;
@@ -17,7 +14,9 @@ import org.hibernate.annotations.JdbcType;
 
 /**
  * One run of a background job, scheduled or asked for. A recurring job names its interval;
- * each run is its own record, so the history of a job is its records by name.
+ * each run is its own record, so the history of a job is its records by name. Runs are
+ * written by {@code JobRuns} in plain SQL (the queue is shared by every instance); the log
+ * lines are rows of their own ({@link JobLogLine}).
  */
 @Entity
 @Table(name = "job")
@@ -51,9 +50,15 @@ public class Job extends BaseEntity {
 
 	private String error;
 
-	@JdbcType(PgObjectJdbcType.Jsonb.class)
-	@Column(name = "log")
-	private String logJson = "[]";
+	/** The instance running the run, or that last ran it. */
+	private String instance;
+
+	/** A RUNNING run whose lease has passed lost its instance. */
+	@Column(name = "lease_until")
+	private OffsetDateTime leaseUntil;
+
+	/** The schedule's time a scheduled run stands for; null for a run asked for. */
+	private OffsetDateTime slot;
 
 	protected Job() {
 	}
@@ -104,28 +109,15 @@ public class Job extends BaseEntity {
 		return error;
 	}
 
-	public String getLogJson() {
-		return logJson;
+	public String getInstance() {
+		return instance;
 	}
 
-	/** The log lines, oldest first. */
-	public List<JobLogLine> getLog() {
-		var lines = new ArrayList<JobLogLine>();
-		if (Json.parse(logJson) instanceof List<?> entries) {
-			for (var entry : entries) {
-				if (entry instanceof Map<?, ?> line) {
-					lines.add(new JobLogLine(instant(line.get("at")), text(line.get("level")), text(line.get("message"))));
-				}
-			}
-		}
-		return lines;
+	public OffsetDateTime getLeaseUntil() {
+		return leaseUntil;
 	}
 
-	private static OffsetDateTime instant(Object value) {
-		return value == null ? null : OffsetDateTime.parse(value.toString());
-	}
-
-	private static String text(Object value) {
-		return value == null ? null : value.toString();
+	public OffsetDateTime getSlot() {
+		return slot;
 	}
 }

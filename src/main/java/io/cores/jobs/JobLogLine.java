@@ -2,9 +2,6 @@ package io.cores.jobs;
 
 import java.time.OffsetDateTime;
 
-/**
- * One line of a job's log, as stored in the job's jsonb log array:
- * {@code {"at": "2026-01-01T08:23:00Z", "level": "INFO", "message": "..."}}.
- */
+/** One line of a job's log: a row of job_log_line, appended while the run goes on. */
 public record JobLogLine(OffsetDateTime at, String level, String message) {
 }

@@ -126,6 +126,9 @@ class DemoDataGeneratorTest {
 		assertThat(count(db, "SELECT count(*) FROM api_token")).isEqualTo(2);
 		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'COMPLETED'")).isPositive();
 		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'SCHEDULED'")).isEqualTo(2);
+		// each run that ran has its log, a row per line; each scheduled one its slot
+		assertThat(count(db, "SELECT count(*) FROM job j WHERE started_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM job_log_line l WHERE l.job_id = j.id)")).isZero();
+		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'SCHEDULED' AND slot = scheduled_at AND name IN ('morning', 'maintenance')")).isEqualTo(2);
 		// every subnet in 10/8, so tests and sites can use 172.16/12 and 192.168/16 alongside
 		assertThat(count(db, "SELECT count(*) FROM lab_subnet WHERE NOT subnet <<= '10.0.0.0/8'")).isZero();
 		assertThat(count(db, "SELECT count(*) FROM user_group WHERE name IN ('lab-admins', 'network-team', 'qa')")).isEqualTo(3);

@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.cores.jobs.JobCalls;
 import io.cores.support.TestDatabase;
 import io.cores.support.TestJwt;
 
@@ -34,6 +38,7 @@ import io.cores.support.TestJwt;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cores.demo.hosts=300")
 @ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoLabTest {
 
 	private static final String AGENT = "netscan-01";
@@ -124,6 +129,35 @@ class DemoLabTest {
 		assertThat(count("""
 				SELECT count(*) FROM object_change c JOIN app_user u ON u.id = c.user_id
 				WHERE c.object_type = 'ScanConflict' AND u.role = 'STAFF' AND u.username = c.user_name""")).isEqualTo(5);
+	}
+
+	/**
+	 * Issue 11, done when: on the demo lab, maintenance completes and says what it deleted,
+	 * and the morning job leaves its mails in the outbox (this server has no mail server).
+	 * Last, since maintenance deletes what the others may read.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	@SuppressWarnings("unchecked")
+	void maintenanceAndTheMorningMailsRunOnTheDemoLab() throws Exception {
+		var maintenance = JobCalls.awaitEnd(asAdmin(), JobCalls.run(asAdmin(), "maintenance"));
+		assertThat(maintenance.get("status")).as("%s", maintenance).isEqualTo("COMPLETED");
+		assertThat((Map<String, Object>) maintenance.get("data")).containsKeys("notices", "scanSessions", "scanConflicts",
+				"bookings", "reservations", "jobs", "sentMails");
+
+		long todays = count("""
+				SELECT count(DISTINCT h.owner_id) FROM hold h JOIN app_user u ON u.id = h.owner_id
+				WHERE h.cancelled_at IS NULL AND u.email IS NOT NULL AND btrim(u.email) <> ''
+				  AND (h.starts_at::date = current_date OR h.ends_at::date = current_date)""");
+		assertThat(todays).as("demo owners with holds starting or ending today").isPositive();
+		var morning = JobCalls.awaitEnd(asAdmin(), JobCalls.run(asAdmin(), "morning"));
+		assertThat(morning.get("status")).as("%s", morning).isEqualTo("COMPLETED");
+		assertThat(((List<Map<String, Object>>) morning.get("log"))).extracting(l -> l.get("message"))
+			.contains("No mail server configured (spring.mail.host): mails stay in the outbox");
+		var outbox = asAdmin().document("""
+				{ outboxMails(first: 500, filter: { kind: { eq: "HOLDS_TODAY" }, sentAt: { isNull: true } }) { totalCount } }""")
+			.execute().path("outboxMails.totalCount").entity(Long.class).get();
+		assertThat(outbox).isEqualTo(todays);
 	}
 
 	/** Responses are readable by signed-in callers only. */

@@ -61,7 +61,9 @@ class PermissionMatrixTest extends ApiTest {
 			// agents post their own scans (FOR_AGENTS); admins enter scans by hand
 			Map.entry("ingestScan", Role.ADMIN),
 			Map.entry("resolveScanConflict", Role.STAFF),
-			Map.entry("bulkResolveScanConflict", Role.STAFF));
+			Map.entry("bulkResolveScanConflict", Role.STAFF),
+			Map.entry("runJob", Role.ADMIN),
+			Map.entry("cancelJob", Role.ADMIN));
 
 	/** The mutations an agent token may call, as its own agent; every other one refuses it. */
 	private static final java.util.Set<String> FOR_AGENTS = java.util.Set.of("ingestScan");
@@ -258,6 +260,17 @@ class PermissionMatrixTest extends ApiTest {
 						});
 			}),
 			Map.entry("revertChange", (test, role) -> test.revertOfANewBuilding()),
+			// a run far ahead, so that the test server does not run it
+			Map.entry("runJob", (test, role) -> new Call(
+					"mutation { runJob(input: { name: \"test-slow\", at: \"2999-01-01T00:00:00Z\" }) { job { id status } errors { code } } }",
+					payload -> assertThat(((Map<String, Object>) payload.get("job")).get("status")).isEqualTo("SCHEDULED"))),
+			Map.entry("cancelJob", (test, role) -> {
+				long run = test.data().insert("INSERT INTO job (name, status, scheduled_at) VALUES ('test-slow', 'SCHEDULED', '2999-01-01T00:00:00Z') RETURNING id");
+				return new Call("mutation { cancelJob(input: { id: \"" + GlobalId.encode("Job", run)
+						+ "\", version: 0 }) { job { status } errors { code } } }",
+						payload -> assertThat(test.jdbc.queryForObject("SELECT status FROM job WHERE id = ?", String.class, run))
+							.isEqualTo("ERRORED"));
+			}),
 			Map.entry("changeHostStatus", (test, role) -> {
 				long host = test.data().host("withdrawn-by-" + role.toLowerCase(), null, "ACTIVE");
 				return new Call("mutation { changeHostStatus(input: { id: \"" + GlobalId.encode("Host", host)

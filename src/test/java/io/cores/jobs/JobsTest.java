@@ -107,11 +107,17 @@ class JobsTest extends ApiTest {
 			.path("jobs.totalCount").entity(Integer.class).isEqualTo(2);
 	}
 
+	/** A run with its log given as JSON lines ({at, level, message}), stored a row per line. */
 	private long job(String name, String status, OffsetDateTime startedAt, OffsetDateTime completedAt, String error,
 			String data, String log) {
-		return data().insert("""
-				INSERT INTO job (name, status, started_at, completed_at, error, data, log)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) RETURNING id""", data().name(name), status, startedAt, completedAt,
-				error, data, log);
+		long id = data().insert("""
+				INSERT INTO job (name, status, started_at, completed_at, error, data)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb) RETURNING id""", data().name(name), status, startedAt, completedAt,
+				error, data);
+		jdbc.update("""
+				INSERT INTO job_log_line (job_id, seq, at, level, message)
+				SELECT ?, e.ord, (e.line ->> 'at')::timestamptz, e.line ->> 'level', e.line ->> 'message'
+				FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(line, ord)""", id, log);
+		return id;
 	}
 }

@@ -28,6 +28,7 @@ public abstract class ApiTest {
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 		TestJwt.register(registry);
+		TestMail.register(registry);
 	}
 
 	@LocalServerPort

@@ -50,11 +50,13 @@ public class SqlStatements implements BeanPostProcessor {
 
 	/**
 	 * The subscription feed's reads (io.cores.live.internal.ConflictFeed) run on a thread of
-	 * their own, after a scan commits and on a poll every few seconds: work of the server,
-	 * not of the request being counted.
+	 * their own, after a scan commits and on a poll every few seconds, and the jobs' worker,
+	 * schedule and feed on threads named cores-jobs-…: work of the server, not of the request
+	 * being counted.
 	 */
 	private static boolean background() {
-		return Thread.currentThread().getName().equals("conflict-feed");
+		var name = Thread.currentThread().getName();
+		return name.equals("conflict-feed") || name.startsWith("cores-jobs-");
 	}
 
 	public static void reset() {

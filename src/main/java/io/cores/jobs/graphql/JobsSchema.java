@@ -1,8 +1,12 @@
 package io.cores.jobs.graphql;
 
+import io.cores.identity.Caller;
+import io.cores.identity.Role;
 import io.cores.jobs.Job;
 import io.cores.jobs.JobStatus;
+import io.cores.jobs.OutboxMail;
 import io.cores.jobs.QJob;
+import io.cores.jobs.QOutboxMail;
 import io.cores.platform.graphql.NodeType;
 import io.cores.platform.graphql.Relation;
 import io.cores.platform.graphql.ScalarKind;
@@ -23,6 +27,21 @@ public class JobsSchema {
 			.sortable("scheduledAt", "SCHEDULED_AT", ScalarKind.DATE_TIME, j -> j.scheduledAt)
 			.sortable("startedAt", "STARTED_AT", ScalarKind.DATE_TIME, j -> j.startedAt)
 			.sortable("completedAt", "COMPLETED_AT", ScalarKind.DATE_TIME, j -> j.completedAt);
+	}
+
+	/** Mails name people and their addresses: admins only, on every path. */
+	@Bean
+	NodeType<OutboxMail, QOutboxMail> outboxMailType() {
+		return NodeType.of("OutboxMail", OutboxMail.class, QOutboxMail::new)
+			.visibleWhen((context, q) -> Caller.of(context).has(Role.ADMIN) ? null : q.id.isNull())
+			.scalar("kind", ScalarKind.STRING, m -> m.kind)
+			.sortable("recipient", "RECIPIENT", ScalarKind.STRING, m -> m.recipient)
+			.sortable("sentAt", "SENT_AT", ScalarKind.DATE_TIME, m -> m.sentAt);
+	}
+
+	@Bean
+	Relation outboxMailJobRelation() {
+		return Relation.toOne("OutboxMail", "job", "Job", OutboxMail::getJobId, (QOutboxMail m) -> m.jobId);
 	}
 
 	@Bean

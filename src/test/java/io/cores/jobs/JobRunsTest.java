@@ -1,0 +1,166 @@
+package io.cores.jobs;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cores.platform.graphql.GlobalId;
+import io.cores.support.ApiTest;
+import io.cores.support.GraphQlSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Running jobs by hand, their records, cancelling, and watching them (schema/jobs.graphqls). */
+@SuppressWarnings("unchecked")
+class JobRunsTest extends ApiTest {
+
+	private static final String RUN = """
+			mutation($name: String!, $at: DateTime) {
+			  runJob(input: { name: $name, at: $at }) { job { id status version scheduledAt user { username } } errors { field message code } }
+			}""";
+
+	@Test
+	void aFailingJobIsRecordedErroredWithItsErrorAndLog() throws Exception {
+		var job = run("test-failing", null);
+		var done = awaitEnd((String) job.get("id"));
+		assertThat(done.get("status")).isEqualTo("ERRORED");
+		assertThat(done.get("error")).isEqualTo("the disk is full");
+		assertThat(done.get("startedAt")).isNotNull();
+		assertThat(done.get("completedAt")).isNotNull();
+		var messages = ((List<Map<String, Object>>) done.get("log")).stream().map(l -> (String) l.get("message")).toList();
+		assertThat(messages).hasSize(3);
+		assertThat(messages.get(0)).startsWith("Started on ");
+		assertThat(messages.get(1)).isEqualTo("about to fail");
+		assertThat(messages.get(2)).isEqualTo("ERRORED: the disk is full");
+		assertThat(((List<Map<String, Object>>) done.get("log")).get(2).get("level")).isEqualTo("ERROR");
+	}
+
+	@Test
+	void aRunAskedForNamesWhoAskedAndCompletesWithItsData() throws Exception {
+		var job = run("test-slow", null);
+		assertThat(job.get("status")).isEqualTo("PENDING");
+		assertThat(((Map<String, Object>) job.get("user")).get("username")).isNotNull();
+		var done = awaitEnd((String) job.get("id"));
+		assertThat(done.get("status")).isEqualTo("COMPLETED");
+		assertThat(done.get("data")).isEqualTo(Map.of("steps", 3));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = 'Job' AND object_id = ?",
+				Integer.class, GlobalId.decodeKey((String) job.get("id"), "Job", "id"))).isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownJobIsNotFoundNamingTheField() {
+		Map<String, Object> payload = asAdmin().document(RUN).variable("name", "no-such-job").execute().path("runJob").entity(Map.class).get();
+		assertThat(payload.get("job")).isNull();
+		var error = errors(payload).get(0);
+		assertThat(error.get("code")).isEqualTo("NOT_FOUND");
+		assertThat(error.get("field")).isEqualTo(List.of("name"));
+		assertThat((String) error.get("message")).contains("no-such-job").contains("maintenance");
+	}
+
+	@Test
+	void aScheduledRunCanBeCancelledAndARunThatEndedCannot() throws Exception {
+		var later = run("test-slow", OffsetDateTime.now().plusHours(1).toString());
+		assertThat(later.get("status")).isEqualTo("SCHEDULED");
+		var cancel = """
+				mutation($id: ID!, $v: Int!) { cancelJob(input: { id: $id, version: $v }) { job { status error } errors { field code message } } }""";
+		Map<String, Object> stale = asAdmin().document(cancel).variable("id", later.get("id")).variable("v", 7).execute()
+			.path("cancelJob").entity(Map.class).get();
+		assertThat(errors(stale).get(0).get("code")).isEqualTo("STALE_VERSION");
+		Map<String, Object> cancelled = asAdmin().document(cancel).variable("id", later.get("id")).variable("v", later.get("version")).execute()
+			.path("cancelJob").entity(Map.class).get();
+		assertThat(errors(cancelled)).isEmpty();
+		assertThat(((Map<String, Object>) cancelled.get("job")).get("status")).isEqualTo("ERRORED");
+		assertThat((String) ((Map<String, Object>) cancelled.get("job")).get("error")).startsWith("Cancelled by ");
+
+		var failed = awaitEnd((String) run("test-failing", null).get("id"));
+		Map<String, Object> refused = asAdmin().document(cancel).variable("id", failed.get("id")).variable("v", failed.get("version")).execute()
+			.path("cancelJob").entity(Map.class).get();
+		assertThat(errors(refused).get(0).get("code")).isEqualTo("INVALID");
+		assertThat(errors(refused).get(0).get("field")).isEqualTo(List.of("id"));
+	}
+
+	@Test
+	void jobDefinitionsNameEveryJobAndItsSchedule() {
+		List<Map> definitions = asAdmin().document("{ jobDefinitions { name description schedule nextRunAt } }").execute()
+			.path("jobDefinitions").entityList(Map.class).get();
+		var byName = new java.util.LinkedHashMap<String, Map<String, Object>>();
+		definitions.forEach(d -> byName.put((String) d.get("name"), d));
+		assertThat(byName).containsKeys("morning", "maintenance", "send-mails", "test-failing");
+		assertThat(byName.get("morning").get("schedule")).isEqualTo("cron 0 23 8 * * *");
+		assertThat(byName.get("maintenance").get("schedule")).isEqualTo("cron 0 23 3 * * *");
+		assertThat(byName.get("test-failing").get("schedule")).isNull();
+		// the test servers schedule nothing (cores.jobs.schedule=false)
+		assertThat(byName.get("morning").get("nextRunAt")).isNull();
+	}
+
+	@Test
+	void jobUpdatedReportsStatusChangesAndLogLines() throws Exception {
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + ADMIN_KEY)) {
+			socket.subscribe("1", """
+					subscription { jobUpdated(filter: { name: { eq: "test-slow" } }) { job { id name status } line { level message } } }""",
+					Map.of());
+			// due in a moment: the subscription is in place by then
+			var id = (String) run("test-slow", OffsetDateTime.now().plusSeconds(2).toString()).get("id");
+			var statuses = new ArrayList<String>();
+			var lines = new ArrayList<String>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
+				var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
+				var job = (Map<String, Object>) update.get("job");
+				if (!job.get("id").equals(id)) {
+					continue;
+				}
+				var line = (Map<String, Object>) update.get("line");
+				if (line == null) {
+					statuses.add((String) job.get("status"));
+				}
+				else {
+					lines.add((String) line.get("message"));
+				}
+			}
+			assertThat(statuses).contains("RUNNING", "COMPLETED");
+			assertThat(statuses.get(statuses.size() - 1)).isEqualTo("COMPLETED");
+			assertThat(lines.subList(1, 4)).containsExactly("step 1", "step 2", "step 3");
+			assertThat(lines.get(0)).startsWith("Started on ");
+		}
+	}
+
+	@Test
+	void onlyAdminsSubscribeToJobs() throws Exception {
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + data().tokenFor("watcher", "STAFF"))) {
+			socket.subscribe("1", "subscription { jobUpdated { job { id } } }", Map.of());
+			var message = socket.next();
+			assertThat(message.toString()).contains("FORBIDDEN").doesNotContain("jobUpdated={");
+		}
+	}
+
+	private Map<String, Object> run(String name, String at) {
+		var request = asAdmin().document(RUN).variable("name", name);
+		if (at != null) {
+			request = request.variable("at", at);
+		}
+		Map<String, Object> payload = request.execute().path("runJob").entity(Map.class).get();
+		assertThat(errors(payload)).isEmpty();
+		return (Map<String, Object>) payload.get("job");
+	}
+
+	/** The run's record once it has ended (the test worker polls every 500 ms). */
+	private Map<String, Object> awaitEnd(String id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			var job = asAdmin().document("""
+					query($id: ID!) { job(id: $id) { id status version error data startedAt completedAt log { level message } } }""")
+				.variable("id", id).execute().path("job").entity(Map.class).get();
+			var status = (String) job.get("status");
+			if (!List.of("PENDING", "SCHEDULED", "RUNNING").contains(status)) {
+				return job;
+			}
+			assertThat(System.nanoTime()).as("run " + id + " ends within 30 s, still " + status).isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+}
