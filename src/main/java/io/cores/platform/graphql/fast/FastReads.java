@@ -22,6 +22,7 @@ import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ import io.cores.platform.graphql.NodeTypes;
 import io.cores.platform.graphql.Relation;
 import io.cores.platform.graphql.access.AccessDenied;
 import io.cores.platform.graphql.access.GuardedFields;
+import io.cores.platform.graphql.limits.Deadlines;
 
 /**
  * Answers a whole query without resolvers when every field it selects is plain: root
@@ -77,6 +79,8 @@ public class FastReads {
 	}
 
 	private static final NotPlain NOT_PLAIN = new NotPlain();
+
+	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
 	private final NodeTypes types;
 	private final ConnectionQueries queries;
@@ -123,19 +127,29 @@ public class FastReads {
 		if (!enabled || execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY) {
 			return null;
 		}
-		try {
+		// what the resolvers' threads get from the request (its deadline for SQL, the caller)
+		try (var scope = CONTEXT.captureFrom(execution.getGraphQLContext()).setThreadLocals()) {
 			var plans = new ArrayList<RootPlan>();
 			for (var field : execution.getNormalizedQueryTree().get().getTopLevelFields()) {
 				plans.add(plan(field, execution));
 			}
-			var data = new LinkedHashMap<String, Object>();
-			for (var plan : plans) {
-				data.put(plan.key(), new RawValue(plan.run(execution.getGraphQLContext())));
-			}
+			var data = Deadlines.withHalfTheTimeLeft(() -> {
+				var answers = new LinkedHashMap<String, Object>();
+				for (var plan : plans) {
+					answers.put(plan.key(), new RawValue(plan.run(execution.getGraphQLContext())));
+				}
+				return answers;
+			});
 			answered.increment();
 			return data;
 		}
 		catch (NotPlain | InvalidInputException | AccessDenied ex) {
+			resolved.increment();
+			return null;
+		}
+		catch (org.springframework.dao.DataAccessException | jakarta.persistence.PersistenceException ex) {
+			// a cancelled statement (the deadline), say: the resolvers report it as they do
+			log.debug("A fast read failed in the database; the resolvers answer instead", ex);
 			resolved.increment();
 			return null;
 		}
