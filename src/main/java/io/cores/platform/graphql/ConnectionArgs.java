@@ -15,12 +15,18 @@ public record ConnectionArgs(Map<String, Object> filter, List<Map<String, Object
 	public static final int DEFAULT_PAGE = 50;
 	public static final int MAX_PAGE = 500;
 
-	@SuppressWarnings("unchecked")
 	public static ConnectionArgs from(DataFetchingEnvironment env) {
-		Integer first = env.getArgument("first");
-		Integer last = env.getArgument("last");
-		String after = env.getArgument("after");
-		String before = env.getArgument("before");
+		return of(env.getArguments(),
+				selects(env.getMergedField().getFields(), "totalCount", env.getFragmentsByName()));
+	}
+
+	/** From a connection field's coerced arguments, and whether {@code totalCount} is asked for. */
+	@SuppressWarnings("unchecked")
+	public static ConnectionArgs of(Map<String, Object> arguments, boolean count) {
+		var first = (Integer) arguments.get("first");
+		var last = (Integer) arguments.get("last");
+		var after = (String) arguments.get("after");
+		var before = (String) arguments.get("before");
 		if (first != null && last != null) {
 			throw new InvalidInputException("first", "may not be combined with last; page forward or backward");
 		}
@@ -37,8 +43,8 @@ public record ConnectionArgs(Map<String, Object> filter, List<Map<String, Object
 		check("last", last);
 		boolean backward = last != null || before != null;
 		int size = last != null ? last : first != null ? first : DEFAULT_PAGE;
-		return new ConnectionArgs(env.getArgument("filter"), env.getArgument("orderBy"), size, backward,
-				backward ? before : after, selects(env.getMergedField().getFields(), "totalCount", env.getFragmentsByName()));
+		return new ConnectionArgs((Map<String, Object>) arguments.get("filter"),
+				(List<Map<String, Object>>) arguments.get("orderBy"), size, backward, backward ? before : after, count);
 	}
 
 	/**

@@ -49,10 +49,26 @@ public class ConnectionQueries {
 	/** A page of a root connection such as {@code hosts}. */
 	public Connection<Object> root(NodeType<?, ?> type, ConnectionArgs args, GraphQLContext context) {
 		var alias = type.root();
+		return rootPage(type, alias, alias, args, context);
+	}
+
+	/**
+	 * The same page as {@link #root} with only the keys of its objects as nodes: for readers
+	 * that fetch the objects' fields themselves (the fast read path), with the same filter,
+	 * visibility, order, cursors and count.
+	 */
+	@SuppressWarnings("unchecked")
+	public Connection<Long> rootKeys(NodeType<?, ?> type, ConnectionArgs args, GraphQLContext context) {
+		var alias = type.root();
+		return (Connection<Long>) (Connection<?>) rootPage(type, alias, type.idOf(alias), args, context);
+	}
+
+	private Connection<Object> rootPage(NodeType<?, ?> type, EntityPathBase<?> alias, Expression<?> node,
+			ConnectionArgs args, GraphQLContext context) {
 		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
 				new FilterCompiler(types, context).compile(type, alias, args.filter(), "filter"), type.visibility(context, alias));
 		var page = Page.of(type, alias, args);
-		var rows = select(alias, page).from(alias).where(filter, page.keyset()).limit(args.size() + 1L).fetch();
+		var rows = select(node, page).from(alias).where(filter, page.keyset()).limit(args.size() + 1L).fetch();
 		return page.connection(rows.stream().map(Tuple::toArray).toList(), () -> (int) queries.select(type.idOf(alias).count()).from(alias).where(filter)
 			.fetchOne().longValue());
 	}
@@ -215,10 +231,10 @@ public class ConnectionQueries {
 		return result;
 	}
 
-	private JPAQuery<Tuple> select(EntityPathBase<?> alias, Page page) {
+	private JPAQuery<Tuple> select(Expression<?> node, Page page) {
 		var expressions = new ArrayList<Expression<?>>();
 		Collections.addAll(expressions, page.expressions());
-		expressions.add(alias);
+		expressions.add(node);
 		return readOnly(queries.select(expressions.toArray(Expression<?>[]::new)).orderBy(page.specifiers()));
 	}
 

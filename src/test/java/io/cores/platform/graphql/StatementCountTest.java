@@ -1,8 +1,11 @@
 package io.cores.platform.graphql;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.cores.platform.graphql.fast.FastReads;
 import io.cores.support.ApiTest;
 import io.cores.support.SqlStatements;
 
@@ -35,6 +38,14 @@ class StatementCountTest extends ApiTest {
 
 	private static final int RACKS = 50;
 	private static final int HOSTS_PER_RACK = 10;
+
+	@Autowired
+	private FastReads fastReads;
+
+	@AfterEach
+	void fastReadsOn() {
+		fastReads.setEnabled(true);
+	}
 
 	@BeforeEach
 	void fiveHundredHostsInFiftyRacks() {
@@ -71,8 +82,10 @@ class StatementCountTest extends ApiTest {
 		assertThat(SqlStatements.count()).isEqualTo(STATEMENTS);
 	}
 
+	/** On the resolver path (this query is plain, so the fast path, below, would take it). */
 	@Test
 	void aNestedPageReadsItsPageOfChildrenNotEveryChild() {
+		fastReads.setEnabled(false);
 		SqlStatements.reset();
 		graphQl().document("""
 				query($prefix: String!) {
@@ -87,6 +100,29 @@ class StatementCountTest extends ApiTest {
 		// 50 racks (a 51st tells a next page, but there is none), then 2 hosts per rack
 		assertThat(SqlStatements.rows()).isEqualTo(RACKS + RACKS * 2);
 	}
+
+	/**
+	 * The same query on the fast path: the racks' page as the resolvers read it, then one
+	 * statement that answers every rack with its first host and whether it has more, as one
+	 * row of JSON per rack.
+	 */
+	@Test
+	void theFastPathAnswersANestedPageInTwoStatementsOfARowPerParent() {
+		SqlStatements.reset();
+		graphQl().document(NESTED_PAGE).variable("prefix", data().prefix()).execute()
+			.path("racks.nodes").entityList(Object.class).hasSize(RACKS)
+			.path("racks.nodes[7].hosts.nodes[0].hostname").entity(String.class).isEqualTo(data().name("h00701"))
+			.path("racks.nodes[7].hosts.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		assertThat(SqlStatements.count()).isEqualTo(2);
+		assertThat(SqlStatements.rows()).isEqualTo(RACKS + RACKS);
+	}
+
+	private static final String NESTED_PAGE = """
+			query($prefix: String!) {
+			  racks(first: 50, filter: { name: { startsWith: $prefix } }) {
+			    nodes { name hosts(first: 1) { nodes { hostname } pageInfo { hasNextPage } } }
+			  }
+			}""";
 
 	@Test
 	void aNestedPageThroughALinkTableReadsItsPageToo() {

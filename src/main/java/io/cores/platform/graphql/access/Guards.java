@@ -31,7 +31,7 @@ import io.cores.platform.persistence.BaseEntity;
 class Guards {
 
 	@Bean
-	GraphQlSourceBuilderCustomizer guardedFields(ObjectProvider<Guard> guardBeans, ObjectProvider<GuardSet> guardSets,
+	GuardedFields guardedFieldRules(ObjectProvider<Guard> guardBeans, ObjectProvider<GuardSet> guardSets,
 			RestrictedFields restricted) {
 		var guards = new ArrayList<>(guardBeans.orderedStream().toList());
 		guardSets.orderedStream().forEach(set -> guards.addAll(set.guards()));
@@ -39,27 +39,21 @@ class Guards {
 			guards.add(Guard.field(field.type(), field.field(),
 					env -> field.rule().check(env.getGraphQlContext(), ((BaseEntity) env.getSource()).getId())));
 		}
-		return builder -> builder.configureTypeDefinitions(restricted).typeVisitors(List.of(new Wrapper(guards)));
+		return new GuardedFields(guards);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer guardedFields(GuardedFields guarded, RestrictedFields restricted) {
+		return builder -> builder.configureTypeDefinitions(restricted).typeVisitors(List.of(new Wrapper(guarded)));
 	}
 
 	/** Wraps resolvers as the schema is built; checks afterwards that every write has its rule. */
 	static final class Wrapper extends GraphQLTypeVisitorStub {
 
-		/** The schema's root types, named as every schema file here names them. */
-		private static final java.util.Set<String> ROOT_TYPES = java.util.Set.of("Query", "Mutation", "Subscription");
+		private final GuardedFields guarded;
 
-		private final Map<String, List<Guard.Check>> byField = new LinkedHashMap<>();
-		private final List<Guard.Check> roots = new ArrayList<>();
-
-		Wrapper(List<Guard> guards) {
-			for (var guard : guards) {
-				if (guard.coordinates().equals(Guard.ROOTS)) {
-					roots.add(guard.check());
-				}
-				else {
-					byField.computeIfAbsent(guard.coordinates(), c -> new ArrayList<>()).add(guard.check());
-				}
-			}
+		Wrapper(GuardedFields guarded) {
+			this.guarded = guarded;
 		}
 
 		@Override
@@ -67,15 +61,11 @@ class Guards {
 				TraverserContext<GraphQLSchemaElement> context) {
 			var parent = (GraphQLFieldsContainer) context.getParentNode();
 			var coordinates = parent.getName() + "." + field.getName();
-			boolean root = ROOT_TYPES.contains(parent.getName());
-			if (root && !parent.getName().equals("Query") && !byField.containsKey(coordinates)) {
+			boolean root = GuardedFields.ROOT_TYPES.contains(parent.getName());
+			if (root && !parent.getName().equals("Query") && !guarded.isGuarded(coordinates)) {
 				throw new IllegalStateException(coordinates + " has no access rule; declare a Guard bean for it");
 			}
-			var checks = new ArrayList<Guard.Check>();
-			if (root) {
-				checks.addAll(roots);
-			}
-			checks.addAll(byField.getOrDefault(coordinates, List.of()));
+			var checks = guarded.checks(coordinates, root);
 			if (checks.isEmpty()) {
 				return TraversalControl.CONTINUE;
 			}

@@ -29,6 +29,18 @@ record Deadline(long nanos, Duration timeout) {
 		return CURRENT.get();
 	}
 
+	/** Makes {@code deadline} this thread's (null: none), answering the one it replaces. */
+	static Deadline replace(Deadline deadline) {
+		var previous = CURRENT.get();
+		if (deadline == null) {
+			CURRENT.remove();
+		}
+		else {
+			CURRENT.set(deadline);
+		}
+		return previous;
+	}
+
 	long remainingMillis() {
 		return Math.max(0, Duration.ofNanos(nanos - System.nanoTime()).toMillis());
 	}
