@@ -70,4 +70,9 @@ function watch() {
   });
 }
 
+// stop between events, never between printing one and keeping its cursor
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => client.dispose().finally(() => process.exit(0)));
+}
+
 watch();
