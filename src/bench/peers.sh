@@ -4,8 +4,9 @@
 # one hand-written SQL statement per operation under pgbench -M prepared. Each operation of
 # src/bench/ops/ is asked of all three, which must give the same data before anything is
 # measured. Then, per operation and system: requests per second, p50 and p99, the CPU each
-# request costs (the server process and PostgreSQL) and the SQL statements per request
-# (pg_stat_statements, utility statements such as BEGIN not counted).
+# request costs (the server process and PostgreSQL), the SQL statements per request
+# (pg_stat_statements, utility statements such as BEGIN not counted), and Cores' GC time
+# during the run (jstat).
 #
 #   src/bench/peers.sh                                  # 20,000 demo hosts, 32 clients, 30 s each
 #   HOSTS=2000 SECONDS_PER_RUN=10 WARMUP=60 COLD=0 src/bench/peers.sh   # a quick look
@@ -92,6 +93,8 @@ server, *db = sys.argv[1:]
 print(f"{used(server) / tick:.2f} {sum(used(p) for p in db) / tick:.2f}")
 PY
 }
+# the JVM's total GC time so far, in seconds (jstat's GCT)
+gc_seconds() { jstat -gcutil "$SERVER" | awk 'NR == 2 {print $NF}'; }
 statements_reset() { "${PSQL[@]}" -At -c 'SELECT pg_stat_statements_reset()' >/dev/null; }
 statements() { "${PSQL[@]}" -At -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"; }
 
@@ -113,6 +116,7 @@ measure() {  # label system op
   local label=$1 system=$2 op=$3 pid before after requests rps p50 p99 calls
   [ "$system" = cores ] && pid=$SERVER || pid=$PEER
   statements_reset
+  gc_before=$(gc_seconds)
   before=$(cpu_of "$pid")
   if [ "$system" = sql ]; then
     pgbench -n -M prepared -h localhost -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$DURATION" \
@@ -131,9 +135,11 @@ measure() {  # label system op
   fi
   after=$(cpu_of "$pid")
   calls=$(statements)
-  python3 - "$label" "$system" "$op" "$requests" "$rps" "$p50" "$p99" "$before" "$after" "$calls" >>"$RESULTS" <<'PY'
+  gc=$(python3 -c "print(f'{(float(\"$(gc_seconds)\") - float(\"$gc_before\")) * 1000:.0f}')")
+  [ "$system" = cores ] || gc='-'
+  python3 - "$label" "$system" "$op" "$requests" "$rps" "$p50" "$p99" "$before" "$after" "$calls" "$gc" >>"$RESULTS" <<'PY'
 import sys
-label, system, op, n, rps, p50, p99, before, after, calls = sys.argv[1:]
+label, system, op, n, rps, p50, p99, before, after, calls, gc = sys.argv[1:]
 n = float(n)
 def ms(text):  # wrk's "812.00us", "12.34ms", "1.20s"
     if text == "-":
@@ -146,7 +152,7 @@ def ms(text):  # wrk's "812.00us", "12.34ms", "1.20s"
 b, a = [float(x) for x in before.split()], [float(x) for x in after.split()]
 server = "-" if system == "sql" else f"{(a[0] - b[0]) * 1000 / n:.2f}"
 db = f"{(a[1] - b[1]) * 1000 / n:.2f}"
-print("\t".join([label, op, system, f"{float(rps):.0f}", ms(p50), ms(p99), server, db, f"{float(calls) / n:.1f}"]))
+print("\t".join([label, op, system, f"{float(rps):.0f}", ms(p50), ms(p99), server, db, f"{float(calls) / n:.1f}", gc]))
 PY
   tail -1 "$RESULTS"
 }
@@ -181,11 +187,11 @@ python3 - "$RESULTS" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 names = {"cores": "Cores", "peer": "PostGraphile", "sql": "SQL (pgbench)"}
-print("| Run | Operation | System | req/s | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | statements/req | vs peer |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| Run | Operation | System | req/s | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | statements/req | Cores GC ms | vs peer |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 rate = {(r[0], r[1], r[2]): float(r[3]) for r in rows}
-for label, op, system, rps, p50, p99, server, db, calls in rows:
+for label, op, system, rps, p50, p99, server, db, calls, gc in rows:
     peer = rate.get((label, op, "peer"))
     ratio = f"{float(rps) / peer:.2f}x" if peer and system == "cores" else ""
-    print(f"| {label} | {op} | {names[system]} | {rps} | {p50} | {p99} | {server} | {db} | {calls} | {ratio} |")
+    print(f"| {label} | {op} | {names[system]} | {rps} | {p50} | {p99} | {server} | {db} | {calls} | {gc} | {ratio} |")
 PY
