@@ -46,6 +46,20 @@ public class ConnectionQueries {
 		this.entityManager = entityManager;
 	}
 
+	/** One key of a connection's sort order: the client's orderBy, then the id. */
+	public record SortKey(Expression<?> expression, boolean ascending) {
+	}
+
+	/**
+	 * The sort order a connection of {@code type} reads in for {@code orderBy}, as its queries
+	 * here apply it (ascending keys put nulls last, descending ones first); an unknown field is
+	 * refused as they refuse it.
+	 */
+	public static List<SortKey> sortOrder(NodeType<?, ?> type, EntityPathBase<?> alias, List<Map<String, Object>> orderBy) {
+		return Ordering.of(type, alias, orderBy, "orderBy").keys().stream()
+			.map(key -> new SortKey(key.expression(), key.ascending())).toList();
+	}
+
 	/** A page of a root connection such as {@code hosts}. */
 	public Connection<Object> root(NodeType<?, ?> type, ConnectionArgs args, GraphQLContext context) {
 		var alias = type.root();

@@ -46,12 +46,15 @@ class Columns {
 	}
 
 	/**
-	 * The column of a basic attribute kept in the entity's own table, or null for anything
+	 * The column of the id or of a basic attribute kept in the entity's own table, or null for anything
 	 * else (an association, an embedded value, a column of another table, no such attribute).
 	 */
 	String column(Class<?> entity, String attribute) {
 		var found = columns.computeIfAbsent(entity.getName() + "#" + attribute, key -> {
 			var persister = persister(entity);
+			if (attribute.equals(persister.getIdentifierPropertyName())) {
+				return persister.getIdentifierColumnNames()[0];
+			}
 			var mapping = persister.findAttributeMapping(attribute);
 			if (!(mapping instanceof BasicValuedModelPart basic) || basic.isFormula()
 					|| !basic.getContainingTableExpression().equals(persister.getTableName())) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
@@ -35,6 +36,7 @@ import tools.jackson.databind.util.RawValue;
 import io.cores.platform.graphql.Connection;
 import io.cores.platform.graphql.ConnectionArgs;
 import io.cores.platform.graphql.ConnectionQueries;
+import io.cores.platform.graphql.FilterCompiler;
 import io.cores.platform.graphql.FilterField;
 import io.cores.platform.graphql.InvalidInputException;
 import io.cores.platform.graphql.NodeType;
@@ -71,14 +73,6 @@ public class FastReads {
 	/** The DateTime scalar's form: milliseconds, UTC as Z. */
 	private static final String DATE_TIME = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
-	/** A field the fast path does not answer; planning stops at the first. */
-	private static final class NotPlain extends RuntimeException {
-		NotPlain() {
-			super(null, null, false, false);
-		}
-	}
-
-	private static final NotPlain NOT_PLAIN = new NotPlain();
 
 	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
@@ -169,7 +163,7 @@ public class FastReads {
 		}
 		var type = byRootField.get(field.getName());
 		if (type == null || guarded.isGuarded("Query." + field.getName()) || type.objectTypes().size() != 1) {
-			throw NOT_PLAIN;
+			throw NotPlain.INSTANCE;
 		}
 		checkRootRules(field, execution);
 		boolean counted = field.getChildren().stream().anyMatch(c -> c.getName().equals("totalCount"));
@@ -185,7 +179,7 @@ public class FastReads {
 							case "node" -> nodes = sql.nodes(type, edgeChild);
 							case "cursor", "__typename" -> {
 							}
-							default -> throw NOT_PLAIN;
+							default -> throw NotPlain.INSTANCE;
 						}
 					}
 				}
@@ -193,13 +187,13 @@ public class FastReads {
 					for (var info : child.getChildren()) {
 						if (!Set.of("hasNextPage", "hasPreviousPage", "startCursor", "endCursor", "__typename")
 							.contains(info.getName())) {
-							throw NOT_PLAIN;
+							throw NotPlain.INSTANCE;
 						}
 					}
 				}
 				case "totalCount", "__typename" -> {
 				}
-				default -> throw NOT_PLAIN;
+				default -> throw NotPlain.INSTANCE;
 			}
 		}
 		return new RootPlan(field.getResultKey(), type, args, field, nodes, null);
@@ -351,14 +345,14 @@ public class FastReads {
 		private String object(NodeType<?, ?> type, ExecutableNormalizedField field, String alias) {
 			var children = field.getChildren();
 			if (children.size() > MAX_FIELDS) {
-				throw NOT_PLAIN;
+				throw NotPlain.INSTANCE;
 			}
 			var objectType = type.objectTypes().get(0);
 			var json = new StringBuilder("json_build_object(");
 			for (int i = 0; i < children.size(); i++) {
 				var child = children.get(i);
 				if (!child.getObjectTypeNames().equals(Set.of(objectType))) {
-					throw NOT_PLAIN;
+					throw NotPlain.INSTANCE;
 				}
 				json.append(i == 0 ? "'" : ", '").append(child.getResultKey()).append("', ")
 					.append(value(type, objectType, child, alias));
@@ -377,7 +371,7 @@ public class FastReads {
 						+ ", 'UTF8'), 'base64'), '+/', '-_'), '=')";
 			}
 			if (guarded.isGuarded(objectType + "." + name)) {
-				throw NOT_PLAIN;
+				throw NotPlain.INSTANCE;
 			}
 			var relation = relations.get(type.name() + "." + name);
 			if (relation != null && (relation.on().isEmpty() || relation.on().contains(objectType))) {
@@ -393,7 +387,7 @@ public class FastReads {
 				.getDataFetcher(FieldCoordinates.coordinates(objectType, field.getName()), definition);
 			var column = column(type, field.getName());
 			if (!(fetcher instanceof TrivialDataFetcher) || column == null || !definition.getArguments().isEmpty()) {
-				throw NOT_PLAIN;
+				throw NotPlain.INSTANCE;
 			}
 			var scalar = GraphQLTypeUtil.unwrapAll(definition.getType());
 			var path = alias + "." + column;
@@ -403,7 +397,7 @@ public class FastReads {
 			if (scalar.getName().equals("DateTime")) {
 				return DATE_TIME.formatted(path);
 			}
-			throw NOT_PLAIN;
+			throw NotPlain.INSTANCE;
 		}
 
 		/**
@@ -426,7 +420,7 @@ public class FastReads {
 		private String related(Relation relation, ExecutableNormalizedField field, String alias, Columns.Table table) {
 			var target = types.get(relation.target());
 			if (target.objectTypes().size() != 1 || target.visibility(context, target.root()) != null) {
-				throw NOT_PLAIN;
+				throw NotPlain.INSTANCE;
 			}
 			var targetTable = columns.table(target.entityClass());
 			var inner = alias();
@@ -435,7 +429,7 @@ public class FastReads {
 				var key = columns.column(types.get(relation.owner()).entityClass(),
 						toOne.keyPath().apply(types.get(relation.owner()).root()).getMetadata().getName());
 				if (key == null) {
-					throw NOT_PLAIN;
+					throw NotPlain.INSTANCE;
 				}
 				return "(SELECT " + object(target, field, inner) + from + inner + "." + targetTable.id() + " = " + alias + "."
 						+ key + ")";
@@ -450,55 +444,77 @@ public class FastReads {
 				return connection(target, field, inner,
 						from + inner + "." + key + " = " + alias + "." + table.id() + targetTable.only(inner));
 			}
-			throw NOT_PLAIN;
+			throw NotPlain.INSTANCE;
 		}
 
 		private String targetKey(NodeType<?, ?> target, String attribute) {
 			var key = columns.column(target.entityClass(), attribute);
 			if (key == null) {
-				throw NOT_PLAIN;
+				throw NotPlain.INSTANCE;
 			}
 			return key;
 		}
 
 		/**
-		 * A nested connection's first page in id order, the order its resolver uses when the
-		 * client gives none; with arguments beyond {@code first}, or cursors, it takes the
-		 * resolvers.
+		 * A nested connection's first page, filtered and sorted as its resolver would (the
+		 * filter compiled by the same compiler, then written as SQL where it is plain); with
+		 * cursors or {@code last} it takes the resolvers.
 		 */
+		@SuppressWarnings("unchecked")
 		private String connection(NodeType<?, ?> target, ExecutableNormalizedField field, String inner, String scope) {
 			var arguments = field.getResolvedArguments();
 			for (var argument : arguments.entrySet()) {
-				if (argument.getValue() != null && !argument.getKey().equals("first")) {
-					throw NOT_PLAIN;
+				if (argument.getValue() != null && !Set.of("first", "filter", "orderBy").contains(argument.getKey())) {
+					throw NotPlain.INSTANCE;
 				}
 			}
 			int size = ConnectionArgs.of(arguments, false).size();
-			var id = inner + "." + columns.table(target.entityClass()).id();
+			var alias = target.alias(inner);
+			var conditions = new SqlConditions(columns, target.entityClass(), alias, inner);
+			var filter = (Map<String, Object>) arguments.get("filter");
+			if (filter != null) {
+				var predicate = new FilterCompiler(types, context).compile(target, alias, filter, "filter");
+				if (predicate != null) {
+					scope += " AND " + conditions.sql(predicate);
+				}
+			}
+			var order = new StringJoiner(", ");
+			for (var key : ConnectionQueries.sortOrder(target, alias, (List<Map<String, Object>>) arguments.get("orderBy"))) {
+				if (!(key.expression() instanceof com.querydsl.core.types.Path<?> path)) {
+					throw NotPlain.INSTANCE;
+				}
+				order.add(conditions.column(path) + (key.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST"));
+			}
 			var json = new StringBuilder("json_build_object(");
 			var children = field.getChildren();
 			for (int i = 0; i < children.size(); i++) {
 				var child = children.get(i);
 				json.append(i == 0 ? "'" : ", '").append(child.getResultKey()).append("', ");
 				switch (child.getName()) {
-					case "nodes" -> json.append(page(target, child, inner, id, scope, size, null));
-					case "edges" -> json.append(page(target, child, inner, id, scope, size, child));
+					case "nodes" -> json.append(page(target, child, inner, order.toString(), scope, size, null));
+					case "edges" -> json.append(page(target, child, inner, order.toString(), scope, size, child));
 					case "totalCount" -> json.append("(SELECT count(*)").append(scope).append(')');
 					case "pageInfo" -> json.append(pageInfo(child, scope, size));
 					case "__typename" -> json.append('\'').append(typeName(child)).append('\'');
-					default -> throw NOT_PLAIN;
+					default -> throw NotPlain.INSTANCE;
 				}
 			}
 			return json.append(')').toString();
 		}
 
 		/** The page as a JSON array, of objects or (for {@code edges}) of edges holding them. */
-		private String page(NodeType<?, ?> target, ExecutableNormalizedField field, String inner, String id, String scope,
+		/** Where an edge's node goes in its JSON; no SQL contains it. */
+		private static final String NODE = "\u0000node\u0000";
+
+		private String page(NodeType<?, ?> target, ExecutableNormalizedField field, String inner, String order, String scope,
 				int size, ExecutableNormalizedField edges) {
-			String element = "p.j";
-			ExecutableNormalizedField node = field;
+			// the page's keys first, then the JSON of only those rows (not of every row the
+			// filter holds, which the sort would otherwise build before the limit)
+			var table = columns.table(target.entityClass());
+			var row = alias();
+			ExecutableNormalizedField node = edges == null ? field : null;
+			String element = null;
 			if (edges != null) {
-				node = null;
 				var edge = new StringBuilder("json_build_object(");
 				var children = edges.getChildren();
 				for (int i = 0; i < children.size(); i++) {
@@ -507,17 +523,19 @@ public class FastReads {
 					switch (child.getName()) {
 						case "node" -> {
 							node = child;
-							edge.append("p.j");
+							edge.append(NODE);
 						}
 						case "__typename" -> edge.append('\'').append(typeName(child)).append('\'');
-						default -> throw NOT_PLAIN;
+						default -> throw NotPlain.INSTANCE;
 					}
 				}
 				element = edge.append(')').toString();
 			}
-			var object = node == null ? "NULL" : object(target, node, inner);
-			return "(SELECT coalesce(json_agg(" + element + " ORDER BY p.id), '[]'::json) FROM (SELECT " + id + " AS id, "
-					+ object + " AS j" + scope + " ORDER BY " + id + " LIMIT " + size + ") p)";
+			var object = node == null ? "NULL" : object(target, node, row);
+			element = element == null ? object : element.replace(NODE, object);
+			return "(SELECT coalesce(json_agg(" + element + " ORDER BY p.r), '[]'::json) FROM (SELECT " + inner + "." + table.id()
+					+ " AS id, row_number() OVER (ORDER BY " + order + ") AS r" + scope + " ORDER BY " + order + " LIMIT " + size
+					+ ") p JOIN " + table.name() + " " + row + " ON " + row + "." + table.id() + " = p.id)";
 		}
 
 		private String pageInfo(ExecutableNormalizedField info, String scope, int size) {
@@ -531,7 +549,7 @@ public class FastReads {
 						.append(" LIMIT ").append(size + 1).append(") x)");
 					case "hasPreviousPage" -> json.append("false");
 					case "__typename" -> json.append('\'').append(typeName(child)).append('\'');
-					default -> throw NOT_PLAIN;
+					default -> throw NotPlain.INSTANCE;
 				}
 			}
 			return json.append(')').toString();

@@ -83,18 +83,30 @@ class FastReadEquivalenceTest {
 			fragment r on Rack { name }""", """
 			{ labs { nodes { name building { name } racks(first: 3) { totalCount pageInfo { hasNextPage } nodes { name } } } } }""", """
 			{ hosts(first: 3) { nodes { hostname nics(first: 1) { totalCount edges { node { mac } } pageInfo { hasNextPage } } } } }""", """
+			{ labs(first: 3) { nodes { name racks(first: 2, filter: { name: { startsWith: "r" } }) { edges { __typename node {
+			    name hosts(first: 2, filter: { hostname: { contains: "%" } }) { totalCount } } } } } } }""", """
 			{ buildings { nodes { name labs { nodes { name racks { totalCount } } } } } }""", """
 			{ bookings(first: 30, orderBy: [{ field: START, direction: DESC }]) { nodes { start end comment cancelledAt
 			    bookable { status host { hostname } } owner { username } } } }""", """
 			{ hosts(first: 10, filter: { hostname: { startsWith: "lab1" } }) { nodes { hostname status nics { nodes { mac ip primary } }
 			    bookable { bookings(first: 10) { nodes { start end } } reservations { totalCount nodes { start } } } } } }""", """
-			{ bookables(first: 10) { nodes { status host { hostname } bookings(first: 2) { pageInfo { hasNextPage } nodes { id start } } } } }""");
+			{ bookables(first: 10) { nodes { status host { hostname } bookings(first: 2) { pageInfo { hasNextPage } nodes { id start } } } } }""", """
+			{ hosts(first: 10, filter: { hostname: { startsWith: "lab1" } }) { nodes { hostname bookable {
+			    bookings(first: 10, filter: { end: { gt: "2026-12-01T00:00:00Z" } }, orderBy: [{ field: START }]) {
+			      totalCount pageInfo { hasNextPage } nodes { start end owner { username } } } } } } }""", """
+			{ hosts(first: 5) { nodes { nics(first: 2, orderBy: [{ field: MAC, direction: DESC }], filter: { or: [
+			    { primary: { eq: true } }, { ip: { isNull: true } }, { role: { in: ["data", "ipmi"] } } ] }) {
+			      totalCount nodes { mac primary role } } } } }""", """
+			{ hosts(first: 5) { nodes { hostname nics(first: 3, filter: { primary: { ne: false }, role: { iContains: "DAT" } },
+			    orderBy: [{ field: IP, direction: DESC }]) { nodes { mac role ip } } } } }""");
 
 	static final List<String> OTHERS = List.of("""
 			{ hosts(first: 3) { nodes { hostname bookable { freeAt(time: "2026-01-01T00:00:00Z") } } } }""", """
 			{ users(first: 5) { nodes { username email } } }""", """
 			{ scanConflicts(first: 5) { nodes { id kind status } } }""", """
-			{ hosts(first: 2) { nodes { nics(filter: { primary: { eq: true } }) { nodes { mac } } } } }""", """
+			{ hosts(first: 2) { nodes { nics(after: "x") { nodes { mac } } } } }""", """
+			{ hosts(first: 2) { nodes { nics(filter: { not: { primary: { eq: true } } }) { nodes { mac } } } } }""", """
+			{ hosts(first: 2) { nodes { nics(filter: { ip: { inSubnet: "10.0.0.0/8" } }) { nodes { mac } } } } }""", """
 			{ hosts(first: -1) { nodes { hostname } } }""", """
 			{ hosts(filter: { id: { eq: "nonsense" } }) { nodes { hostname } } }""", """
 			{ hosts(after: "nonsense") { nodes { hostname } } }""", """
