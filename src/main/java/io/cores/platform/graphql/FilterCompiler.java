@@ -157,8 +157,7 @@ public final class FilterCompiler {
 				case "gt" -> all.and(Expressions.predicate(Ops.GT, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
 				case "gte" -> all.and(Expressions.predicate(Ops.GOE, path, Expressions.constant(constant(kind, raw, enumType, idType, at))));
 				case "contains" -> all.and(((StringExpression) path).contains((String) raw));
-				case "startsWith" -> all.and(kind == ScalarKind.MAC
-						? Expressions.stringTemplate("mac_text({0})", path).startsWith(macPrefix((String) raw, at))
+				case "startsWith" -> all.and(kind == ScalarKind.MAC ? macRange(path, macPrefix((String) raw, at))
 						: ((StringExpression) path).startsWith((String) raw));
 				case "endsWith" -> all.and(((StringExpression) path).endsWith((String) raw));
 				case "iContains" -> all.and(((StringExpression) path).containsIgnoreCase((String) raw));
@@ -169,6 +168,18 @@ public final class FilterCompiler {
 			}
 		}
 		return all.getValue();
+	}
+
+	/**
+	 * The MACs a prefix starts: the range from the prefix padded with zeros to it padded with
+	 * f's, which the MAC column's index answers (a text match on every row's MAC would not).
+	 */
+	private static Predicate macRange(Expression<?> path, String prefix) {
+		var hex = prefix.replace(":", "");
+		var low = (hex + "0".repeat(12 - hex.length())).replaceAll("(..)(?=.)", "$1:");
+		var high = (hex + "f".repeat(12 - hex.length())).replaceAll("(..)(?=.)", "$1:");
+		return ExpressionUtils.and(Expressions.predicate(Ops.GOE, path, Expressions.constant(low)),
+				Expressions.predicate(Ops.LOE, path, Expressions.constant(high)));
 	}
 
 	/** A vendor prefix in any MAC spelling ("00-1B-21", "001b.21") as the stored lower-case colon form. */

@@ -7,8 +7,8 @@ import org.hibernate.type.StandardBasicTypes;
 
 /**
  * PostgreSQL's network operators as HQL functions, so Querydsl predicates can use them:
- * {@code inet_in_subnet(ip, '10.0.0.0/8')}, {@code cidr_contains_ip(subnet, '10.1.2.3')}
- * and {@code mac_text(mac)} for prefix matches on a MAC address.
+ * {@code inet_in_subnet(ip, '10.0.0.0/8')} and {@code cidr_contains_ip(subnet, '10.1.2.3')}.
+ * (A MAC prefix is a range of MACs, which needs no function: FilterCompiler.)
  */
 public class NetworkFunctions implements FunctionContributor {
 
@@ -17,9 +17,7 @@ public class NetworkFunctions implements FunctionContributor {
 		var registry = contributions.getFunctionRegistry();
 		var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
 		BasicType<Boolean> bool = types.resolve(StandardBasicTypes.BOOLEAN);
-		BasicType<String> text = types.resolve(StandardBasicTypes.STRING);
 		registry.registerPattern("inet_in_subnet", "(?1 <<= cast(?2 as cidr))", bool);
 		registry.registerPattern("cidr_contains_ip", "(?1 >>= cast(?2 as inet))", bool);
-		registry.registerPattern("mac_text", "cast(?1 as text)", text);
 	}
 }
