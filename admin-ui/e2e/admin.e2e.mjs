@@ -340,7 +340,7 @@ async function signIn(page, screenshot) {
   await page.getByLabel('API token').fill(token);
   if (screenshot) await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('(ADMIN)').waitFor();
+  await page.locator('.identity', { hasText: '(ADMIN)' }).waitFor();
 }
 
 /** Fills an input and checks it kept the value: a record arriving late resets a form once. */
