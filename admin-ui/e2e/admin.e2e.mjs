@@ -219,12 +219,14 @@ try {
   const diff = history.locator('.change-row').first().locator('.change-diff[data-field="comment"]');
   await diff.filter({ hasText: 'changed for the history' }).waitFor();
   assert.equal((await diff.innerText()).trim(), `Comment: ${commentBefore} → changed for the history`);
+  await history.scrollIntoViewIfNeeded();
   await shot(page, 'host-history');
   await history.locator('.change-row').first().getByRole('button', { name: /^Revert/ }).click();
   await page.waitForFunction((c) => document.querySelector('.ra-field-comment')?.textContent?.includes(c), commentBefore);
   // the revert is a change of its own, newest first
   await diff.filter({ hasText: `→ ${commentBefore}` }).waitFor();
   assert.equal((await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment, commentBefore);
+  await history.scrollIntoViewIfNeeded();
   await shot(page, 'host-history-reverted');
   log(`the comment change was reverted from the history: back to "${commentBefore}"`);
 
@@ -261,7 +263,10 @@ try {
   await onceDialog.waitFor();
   const newKey = await onceDialog.getByLabel('Key', { exact: true }).inputValue();
   assert.ok(newKey.length > 16, `a key is shown: ${newKey}`);
-  await shot(page, 'token-key-once');
+  await page.waitForTimeout(500); // the dialog's fade-in
+  // the key itself is masked in the picture
+  step += 1;
+  await page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-token-key-once.png`), mask: [onceDialog.getByLabel('Key', { exact: true })] });
   const me = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${newKey}` },
@@ -271,6 +276,15 @@ try {
   await onceDialog.getByRole('button', { name: 'I have stored it' }).click();
   await page.waitForURL(/tokens\/.+\/show/);
   log('a new token showed its key once, and the key works');
+  // a token's change cannot be reverted: the API's INVALID is shown at the change
+  const tokenChange = page.locator('.change-history .change-row').first();
+  await tokenChange.getByRole('button', { name: /^Revert/ }).click();
+  const refused = tokenChange.locator('.form-error');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /^INVALID/);
+  await page.locator('.change-history').scrollIntoViewIfNeeded();
+  await shot(page, 'revert-refused');
+  log(`reverting the token's creation is refused: ${await refused.innerText()}`);
 
   // --- jobs: run one now and watch the run to its end ------------------------------------------------
   await page.goto(`${base}/admin/#/job-definitions`);
@@ -278,6 +292,7 @@ try {
   await page.waitForURL(/jobs\/.+\/show/);
   await page.locator('.run-status').filter({ hasText: /COMPLETED|FAILED|ERRORED/ }).waitFor({ timeout: 30000 });
   await page.locator('.run-log li').first().waitFor();
+  await page.locator('.run-log').scrollIntoViewIfNeeded();
   await shot(page, 'job-run');
   log(`a send-mails run ended ${await page.locator('.run-status').innerText()}, its log shown`);
 
