@@ -208,6 +208,117 @@ try {
   log(`the second booking is refused: ${await overlap.innerText()}`);
   await shot(page, 'booking-overlap');
 
+  // --- change history: edit a host's comment, see the diff, revert it -----------------------------
+  const commentBefore = (await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment;
+  await page.goto(editUrl);
+  await page.waitForFunction((h) => document.querySelector('input[name="hostname"]')?.value === h, hostname);
+  await fillStable(page, page.getByLabel('Comment'), 'changed for the history');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/show$/);
+  const history = page.locator('.change-history');
+  const diff = history.locator('.change-row').first().locator('.change-diff[data-field="comment"]');
+  await diff.filter({ hasText: 'changed for the history' }).waitFor();
+  assert.equal((await diff.innerText()).trim(), `Comment: ${commentBefore} → changed for the history`);
+  await history.scrollIntoViewIfNeeded();
+  await shot(page, 'host-history');
+  await history.locator('.change-row').first().getByRole('button', { name: /^Revert/ }).click();
+  await page.waitForFunction((c) => document.querySelector('.ra-field-comment')?.textContent?.includes(c), commentBefore);
+  // the revert is a change of its own, newest first
+  await diff.filter({ hasText: `→ ${commentBefore}` }).waitFor();
+  assert.equal((await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment, commentBefore);
+  await history.scrollIntoViewIfNeeded();
+  await shot(page, 'host-history-reverted');
+  log(`the comment change was reverted from the history: back to "${commentBefore}"`);
+
+  // --- the live conflict feed: an ingest's conflict appears, then is accepted ---------------------
+  await page.goto(`${base}/admin/#/conflict-feed`);
+  await page.locator('.feed-status', { hasText: 'live' }).waitFor();
+  await page.waitForTimeout(1500); // the subscription is registered once the connection is up
+  const unknownMac = `00:1b:21:${hex()}:${hex()}:${hex()}`;
+  const scannedIp = `192.0.2.${1 + Math.floor(Math.random() * 250)}`;
+  const ingested = (
+    await api(
+      `mutation($input: IngestScanInput!) { ingestScan(input: $input) { conflictsCreated { kind conflict { id } } errors { field message code } } }`,
+      { input: { agent: 'e2e-agent', timestamp: new Date().toISOString(), results: [{ mac: unknownMac, ip: scannedIp }] } },
+    )
+  ).ingestScan;
+  assert.deepEqual(ingested.errors, []);
+  assert.equal(ingested.conflictsCreated[0].kind, 'UNKNOWN');
+  const conflictId = ingested.conflictsCreated[0].conflict.id;
+  const item = page.locator(`.conflict-item[data-id="${conflictId}"]`);
+  await item.waitFor();
+  assert.equal(await page.locator('.conflict-item').first().getAttribute('data-id'), conflictId, 'the newest conflict is first');
+  assert.match(await item.innerText(), new RegExp(unknownMac, 'i'));
+  await shot(page, 'conflict-feed');
+  await item.getByRole('button', { name: /^Accept/ }).click();
+  await page.locator(`.conflict-item[data-id="${conflictId}"][data-status="RESOLVED"]`).waitFor();
+  assert.equal((await api(`query($id: ID!) { scanConflict(id: $id) { status } }`, { id: conflictId })).scanConflict.status, 'RESOLVED');
+  log(`the conflict of ${unknownMac} appeared in the feed and was accepted`);
+
+  // --- a new token: its key is shown once ---------------------------------------------------------
+  await page.goto(`${base}/admin/#/tokens/create`);
+  await page.getByLabel('Comment').fill('made by the browser test');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const onceDialog = page.getByRole('dialog', { name: /shown only now/ });
+  await onceDialog.waitFor();
+  const newKey = await onceDialog.getByLabel('Key', { exact: true }).inputValue();
+  assert.ok(newKey.length > 16, `a key is shown: ${newKey}`);
+  await page.waitForTimeout(500); // the dialog's fade-in
+  // the key itself is masked in the picture
+  step += 1;
+  await page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-token-key-once.png`), mask: [onceDialog.getByLabel('Key', { exact: true })] });
+  const me = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${newKey}` },
+    body: JSON.stringify({ query: '{ me { id } }' }),
+  }).then((r) => r.json());
+  assert.ok(me.data?.me?.id, `the key shown signs in: ${JSON.stringify(me)}`);
+  await onceDialog.getByRole('button', { name: 'I have stored it' }).click();
+  await page.waitForURL(/tokens\/.+\/show/);
+  log('a new token showed its key once, and the key works');
+  // a token's change cannot be reverted: the API's INVALID is shown at the change
+  const tokenChange = page.locator('.change-history .change-row').first();
+  await tokenChange.getByRole('button', { name: /^Revert/ }).click();
+  const refused = tokenChange.locator('.form-error');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /^INVALID/);
+  await page.locator('.change-history').scrollIntoViewIfNeeded();
+  await shot(page, 'revert-refused');
+  log(`reverting the token's creation is refused: ${await refused.innerText()}`);
+
+  // --- jobs: run one now and watch the run to its end ------------------------------------------------
+  await page.goto(`${base}/admin/#/job-definitions`);
+  await page.getByRole('button', { name: 'Run send-mails now' }).click();
+  await page.waitForURL(/jobs\/.+\/show/);
+  await page.locator('.run-status').filter({ hasText: /COMPLETED|FAILED|ERRORED/ }).waitFor({ timeout: 30000 });
+  await page.locator('.run-log li').first().waitFor();
+  await page.locator('.run-log').scrollIntoViewIfNeeded();
+  await shot(page, 'job-run');
+  log(`a send-mails run ended ${await page.locator('.run-status').innerText()}, its log shown`);
+
+  // --- loans: lend the new host, then take it back -----------------------------------------------
+  await page.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  await page.getByRole('button', { name: 'Lend this host' }).click();
+  const loanDialog = page.getByRole('dialog', { name: 'Start loan' });
+  await loanDialog.getByLabel(/^Borrower/).fill('A. Borrower');
+  await shot(page, 'loan-start');
+  await loanDialog.getByRole('button', { name: 'Start loan' }).click();
+  await page.waitForURL(/loans\/.+\/show/);
+  const loanId = decodeURIComponent(page.url().match(/loans\/([^/]+)\/show/)[1]);
+  assert.equal((await api(`query($id: ID!) { loan(id: $id) { open host { status } } }`, { id: loanId })).loan.host.status, 'ON_LOAN');
+  await page.getByRole('button', { name: 'Return' }).click();
+  await page.getByText('The host is back').waitFor();
+  const returned = (await api(`query($id: ID!) { loan(id: $id) { open returnedAt } }`, { id: loanId })).loan;
+  assert.equal(returned.open, false);
+  log('the host was lent and returned');
+
+  // --- the dashboard is the home page ----------------------------------------------------------------
+  await page.goto(`${base}/admin/#/`);
+  await page.getByRole('region', { name: 'Open conflicts' }).getByRole('link', { name: /^UNKNOWN: \d+/ }).waitFor();
+  await page.getByRole('region', { name: 'Last scans' }).getByText(/e2e-agent/).first().waitFor();
+  await shot(page, 'dashboard');
+  log('the dashboard shows notices, bookings, open conflicts, scans and jobs');
+
   // --- the main screens, for the docs -----------------------------------------------------------
   await page.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
   await page.getByText(`Host ${hostname}`).first().waitFor();
@@ -223,7 +334,7 @@ try {
   await shot(page, 'scan-conflicts');
 
   // every entity is in the menu
-  for (const name of ['Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
+  for (const name of ['Dashboard', 'Conflict feed', 'Job definitions', 'Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
     'Scan sessions', 'Loans', 'Notices', 'Jobs', 'Users', 'Groups', 'Tokens', 'Agents', 'Tags', 'Journal', 'Changes']) {
     assert.equal(await page.getByRole('menuitem', { name, exact: true }).count(), 1, `${name} in the menu`);
   }
@@ -244,7 +355,7 @@ async function signIn(page, screenshot) {
   await page.getByLabel('API token').fill(token);
   if (screenshot) await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('(ADMIN)').waitFor();
+  await page.locator('.identity', { hasText: '(ADMIN)' }).waitFor();
 }
 
 /** Fills an input and checks it kept the value: a record arriving late resets a form once. */

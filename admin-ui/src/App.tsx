@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import {
   Admin,
   AppBar,
+  CustomRoutes,
   Layout,
   Menu,
   Resource,
@@ -18,8 +19,10 @@ import {
   type DataProvider,
   type LayoutProps,
 } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, Route } from 'react-router-dom';
+import { ApiContext, type Api } from './api';
 import { overrides } from './overrides';
+import { ConflictFeed, Dashboard, JobDefinitions } from './screens';
 import { displayField, type Model } from './schema';
 import { makeCreate, makeEdit, makeList, makeShow, resourceLabel } from './views';
 
@@ -33,7 +36,7 @@ function SignIn() {
     e.preventDefault();
     setError(null);
     try {
-      await login({ token }, '/hosts');
+      await login({ token }, '/');
       // who is signed in, and what they may do, is asked again
       await queryClient.invalidateQueries({ queryKey: ['auth'] });
     } catch (err) {
@@ -109,19 +112,32 @@ const Bar = () => (
   </AppBar>
 );
 
+/** The domain screens beside the generated resources, in the menu group they belong to. */
+const screens: { path: string; label: string; group: string; needs: string }[] = [
+  { path: '/conflict-feed', label: 'Conflict feed', group: 'Live', needs: 'scanConflicts' },
+  { path: '/job-definitions', label: 'Job definitions', group: 'Jobs', needs: 'jobs' },
+];
+
 function makeMenu(model: Model) {
   const grouped = new Map<string, string[]>();
   for (const g of [...overrides.groups, 'Other']) grouped.set(g, []);
   for (const r of model.resources) grouped.get(overrides.resources[r.name]?.group ?? 'Other')!.push(r.name);
+  const ours = screens.filter((x) => model.byName[x.needs]);
   return function GroupedMenu() {
     return (
       <Menu aria-label="Resources">
-        {[...grouped].filter(([, names]) => names.length).map(([group, names]) => (
+        <Menu.DashboardItem primaryText="Dashboard" />
+        {[...grouped].filter(([group, names]) => names.length || ours.some((x) => x.group === group)).map(([group, names]) => (
           <Box key={group} component="li" sx={{ listStyle: 'none' }}>
             <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', bgcolor: 'transparent' }}>
               {group}
             </ListSubheader>
             <Box component="ul" sx={{ p: 0, m: 0 }}>
+              {ours
+                .filter((x) => x.group === group)
+                .map((x) => (
+                  <Menu.Item key={x.path} to={x.path} primaryText={x.label} />
+                ))}
               {names.map((n) => (
                 <Menu.ResourceItem key={n} name={n} />
               ))}
@@ -145,7 +161,8 @@ function ordered(model: Model) {
   return [...model.resources].sort((a, b) => rank(a.name) - rank(b.name));
 }
 
-export function App({ model, dataProvider, authProvider }: { model: Model; dataProvider: DataProvider; authProvider: AuthProvider }) {
+export function App({ api, dataProvider, authProvider }: { api: Api; dataProvider: DataProvider; authProvider: AuthProvider }) {
+  const model = api.model;
   const resources = ordered(model);
   const GroupedMenu = makeMenu({ ...model, resources });
   const AppLayout = ({ children }: LayoutProps) => (
@@ -154,14 +171,20 @@ export function App({ model, dataProvider, authProvider }: { model: Model; dataP
     </Layout>
   );
   return (
+    <ApiContext.Provider value={api}>
     <Admin
       title="Cores"
       dataProvider={dataProvider}
       authProvider={authProvider}
       loginPage={SignIn}
       layout={AppLayout}
+      dashboard={Dashboard}
       disableTelemetry
     >
+      <CustomRoutes>
+        <Route path="/conflict-feed" element={<ConflictFeed />} />
+        <Route path="/job-definitions" element={<JobDefinitions />} />
+      </CustomRoutes>
       {resources.map((r) => (
         <Resource
           key={r.name}
@@ -175,5 +198,6 @@ export function App({ model, dataProvider, authProvider }: { model: Model; dataP
         />
       ))}
     </Admin>
+    </ApiContext.Provider>
   );
 }

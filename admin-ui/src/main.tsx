@@ -1,6 +1,7 @@
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { subscriptionClient, webSocketUrl } from './api';
 import { createAuthProvider, storedToken } from './auth';
 import { checkOverrides, applyOverrides } from './overrides';
 import { createDataProvider, httpExecute } from './provider';
@@ -15,9 +16,11 @@ async function start() {
     const model = buildModel(schema);
     for (const problem of checkOverrides(model)) console.warn(problem);
     applyOverrides(model);
-    const dataProvider = createDataProvider(model, httpExecute(endpoint, storedToken));
+    const execute = httpExecute(endpoint, storedToken);
+    const dataProvider = createDataProvider(model, execute);
     const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token));
-    root.render(<App model={model} dataProvider={dataProvider} authProvider={authProvider} />);
+    const api = { model, execute, subscriptions: subscriptionClient(webSocketUrl(endpoint, window.location), storedToken) };
+    root.render(<App api={api} dataProvider={dataProvider} authProvider={authProvider} />);
   } catch (e) {
     root.render(
       <main style={{ fontFamily: 'sans-serif', padding: 32 }}>

@@ -133,6 +133,9 @@ export function createInput(r: ResourceModel, data: Record<string, any>) {
 
 const ERRORS = 'errors { field message code }';
 
+/** The record key holding what a create's payload answers only once: { key: "cores_..." }. */
+export const SHOWN_ONCE = '__shownOnce';
+
 /** Where each page of a list starts, so a page is read with first/after or last/before. */
 interface Pages {
   after: Record<number, string | null>;
@@ -200,7 +203,7 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     const data = await execute(q, { input });
     const payload = data[mutation];
     if (payload.errors?.length) throw userErrorsToHttpError(payload.errors);
-    return payload[payloadField];
+    return payloadField ? payload[payloadField] : payload;
   };
 
   const versionsOf = async (r: ResourceModel, ids: unknown[]) => {
@@ -255,8 +258,12 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     async create(name, params) {
       const r = resource(name);
       if (!r.create) throw new Error(`${r.name} cannot be created`);
-      const node = await write(r.create.mutation, createInput(r, params.data), r.payloadField, `${r.payloadField} { ${selection(r)} }`);
-      return { data: remember(r, node) as any };
+      const extras = r.create.extras.filter((x) => x !== r.payloadField);
+      const payload = await write(r.create.mutation, createInput(r, params.data), '', `${r.payloadField} { ${selection(r)} } ${extras.join(' ')}`);
+      const data = remember(r, payload[r.payloadField]) as any;
+      // what the payload holds only this once (a token's key) rides along with the record
+      if (extras.length) data[SHOWN_ONCE] = Object.fromEntries(extras.map((x) => [x, payload[x]]));
+      return { data };
     },
 
     async update(name, params) {

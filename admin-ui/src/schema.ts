@@ -44,6 +44,14 @@ export interface InputModel {
   mutation: string;
   inputType: string;
   fields: FieldModel[];
+  /** Scalars the payload holds besides the object and its errors (createToken's key): shown once. */
+  extras: string[];
+}
+
+/** One object type of an interface resource (NicScanConflict of scanConflicts), with the fields only it has. */
+export interface KindModel {
+  typeName: string;
+  fields: FieldModel[];
 }
 
 export interface FilterModel {
@@ -91,6 +99,10 @@ export interface ResourceModel {
   labelField: string;
   /** For a type with no name of its own: named by a related object's (a bookable by its host's hostname). */
   labelVia?: { field: string; resource: string; targetField: string };
+  /** For an interface: its object types and what each adds. */
+  kinds: KindModel[];
+  /** The type's other mutations with an input (startLoan, returnLoan, resolveScanConflict), by name. */
+  actions: Record<string, InputModel>;
 }
 
 /** The record key holding an object's name: its label field, or the one read through a relation. */
@@ -214,7 +226,12 @@ export function buildModel(schema: IntrospectionQuery): Model {
       const fm = inputFieldModel(f);
       if (fm) fields.push(fm);
     }
-    return { mutation, inputType, fields };
+    const payload = types.get(unwrap(m!.type).name);
+    const extras =
+      payload && payload.kind === 'OBJECT'
+        ? payload.fields.filter((x) => x.name !== 'errors' && types.get(unwrap(x.type).name)?.kind === 'SCALAR').map((x) => x.name)
+        : [];
+    return { mutation, inputType, fields, extras };
   };
 
   // An ID input named like a to-one field of the type is that relation (rack: ID → Rack).
@@ -235,12 +252,11 @@ export function buildModel(schema: IntrospectionQuery): Model {
     return fm;
   };
 
-  const resources: ResourceModel[] = [];
-  for (const [typeName, { field, type }] of resourceOf) {
-    if (type.kind !== 'OBJECT' && type.kind !== 'INTERFACE') continue;
-    currentType = type;
+  // A type's fields as the views show them: scalars and enums, to-one relations, connections.
+  const objectFields = (type: IntrospectionType) => {
     const fields: FieldModel[] = [];
     const connections: ConnectionModel[] = [];
+    if (type.kind !== 'OBJECT' && type.kind !== 'INTERFACE') return { fields, connections };
     for (const f of type.fields) {
       if (f.args.some((a) => unwrap(a.type).nonNull)) continue; // needs arguments (freeAt(time))
       const u = unwrap(f.type);
@@ -265,6 +281,24 @@ export function buildModel(schema: IntrospectionQuery): Model {
       }
       const fm = fieldModel(f.name, f.type, f.description);
       if (fm) fields.push(fm);
+    }
+
+    return { fields, connections };
+  };
+
+  const resources: ResourceModel[] = [];
+  for (const [typeName, { field, type }] of resourceOf) {
+    if (type.kind !== 'OBJECT' && type.kind !== 'INTERFACE') continue;
+    currentType = type;
+    const { fields, connections } = objectFields(type);
+    const kinds: KindModel[] = [];
+    if (type.kind === 'INTERFACE') {
+      const shared = new Set(fields.map((f) => f.name));
+      for (const p of type.possibleTypes) {
+        const pt = types.get(p.name);
+        if (!pt || pt.kind !== 'OBJECT') continue;
+        kinds.push({ typeName: p.name, fields: objectFields(pt).fields.filter((f) => !shared.has(f.name)) });
+      }
     }
 
     const filterType = unwrap(field.args.find((a) => a.name === 'filter')?.type ?? { kind: 'SCALAR', name: '' }).name;
@@ -317,6 +351,14 @@ export function buildModel(schema: IntrospectionQuery): Model {
       }
     }
 
+    const actions: Record<string, InputModel> = {};
+    const plain = new Set([`create${typeName}`, `update${typeName}`, `delete${typeName}`, `bulkDelete${typeName}`, `bulkUpdate${typeName}`]);
+    for (const name of mutations.keys()) {
+      if (plain.has(name) || !name.endsWith(typeName) || name === typeName) continue;
+      const a = inputModel(name);
+      if (a) actions[name] = a;
+    }
+
     resources.push({
       name: field.name,
       typeName,
@@ -335,6 +377,8 @@ export function buildModel(schema: IntrospectionQuery): Model {
       bulkDelete: has(`bulkDelete${typeName}`),
       bulkUpdate: has(`bulkUpdate${typeName}`),
       labelField: label,
+      kinds,
+      actions,
     });
   }
 
@@ -371,4 +415,23 @@ export function selection(r: ResourceModel): string {
       return f.name;
     })
     .join(' ');
+}
+
+/** A relation read with its id and name, for a screen that shows the name without a second read. */
+export function namedSelection(fields: FieldModel[], model: Model): string {
+  return fields
+    .filter((f) => f.widget !== 'references')
+    .map((f) => {
+      if (f.widget !== 'reference') return f.name;
+      const target = model.byName[f.reference!];
+      const label = target?.labelVia ? `${target.labelVia.field} { id ${target.labelVia.targetField} }` : target?.labelField ?? 'id';
+      return `${f.name} { id ${label === 'id' ? '' : label} }`;
+    })
+    .join(' ');
+}
+
+/** An interface resource's objects with every kind's own fields: `... on NicScanConflict { ... }`. */
+export function kindsSelection(r: ResourceModel, model: Model): string {
+  const own = r.kinds.filter((k) => k.fields.length).map((k) => `... on ${k.typeName} { ${namedSelection(k.fields, model)} }`);
+  return [namedSelection(r.fields, model), '__typename', ...own].join(' ');
 }

@@ -58,11 +58,14 @@ import {
   useRefresh,
   useUpdateMany,
   useRecordContext,
+  useRedirect,
   type Validator,
 } from 'react-admin';
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
+import { SHOWN_ONCE } from './provider';
+import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -272,10 +275,12 @@ export function makeList(r: ResourceModel, model: Model) {
   const { fields: cols, shown } = listColumns(r);
   const omit = cols.map((f) => f.name).filter((n) => !shown.includes(n));
   const filters = filterInputs(r, model);
+  const DomainActions = domainExtras[r.name]?.listActions;
   const ListActions = () => {
     const { canAccess: canCreate } = useCanAccess({ resource: r.name, action: 'create' });
     return (
       <TopToolbar>
+        {DomainActions ? <DomainActions /> : null}
         <SelectColumnsButton />
         <FilterButton />
         {r.create && canCreate ? <CreateButton /> : null}
@@ -386,11 +391,21 @@ function RecordTitle({ r }: { r: ResourceModel }) {
 }
 
 export function makeShow(r: ResourceModel, model: Model) {
+  const extra = domainExtras[r.name];
+  const DomainActions = extra?.showActions;
+  const Extra = extra?.show;
   const Actions = () => {
     const { canAccess: canEdit } = useCanAccess({ resource: r.name, action: 'edit' });
-    return <TopToolbar>{r.update && canEdit ? <EditButton /> : null}</TopToolbar>;
+    return (
+      <TopToolbar>
+        {DomainActions ? <DomainActions /> : null}
+        {r.update && canEdit ? <EditButton /> : null}
+      </TopToolbar>
+    );
   };
   const children = r.connections.filter((c) => c.backReference && model.byName[c.resource]);
+  // every object with a change log shows it, with diffs and revert
+  const history = r.connections.some((c) => c.name === 'changes' && c.resource === 'objectChanges');
   return function GeneratedShow() {
     return (
       <Show resource={r.name} title={<RecordTitle r={r} />} actions={<Actions />}>
@@ -418,6 +433,8 @@ export function makeShow(r: ResourceModel, model: Model) {
             );
           })}
         </SimpleShowLayout>
+        {Extra ? <Extra r={r} /> : null}
+        {history ? <ChangeHistory r={r} /> : null}
       </Show>
     );
   };
@@ -518,14 +535,38 @@ export function makeEdit(r: ResourceModel, model: Model) {
 
 export function makeCreate(r: ResourceModel, model: Model) {
   const fields = createFields(r);
+  const once = (r.create?.extras ?? []).some((x) => x !== r.payloadField);
   return function GeneratedCreate() {
+    const redirect = useRedirect();
+    const notify = useNotify();
+    const [shown, setShown] = useState<{ id: unknown; values: Record<string, unknown> } | null>(null);
+    // a payload with something shown only once (a token's key): shown before leaving the form
+    const mutationOptions = once
+      ? {
+          onSuccess: (data: any) => {
+            notify(`${humanize(r.typeName)} created`, { type: 'info' });
+            if (data?.[SHOWN_ONCE]) setShown({ id: data.id, values: data[SHOWN_ONCE] });
+            else redirect('show', r.name, data.id);
+          },
+        }
+      : undefined;
     return (
-      <Create resource={r.name} redirect="show" title={`New ${humanize(r.typeName).toLowerCase()}`}>
-        <SimpleForm>
-          <FormErrors />
-          {fields.map((f) => inputView(f, model, { required: f.nonNull }))}
-        </SimpleForm>
-      </Create>
+      <>
+        <Create resource={r.name} redirect="show" title={`New ${humanize(r.typeName).toLowerCase()}`} mutationOptions={mutationOptions}>
+          <SimpleForm>
+            <FormErrors />
+            {fields.map((f) => inputView(f, model, { required: f.nonNull }))}
+          </SimpleForm>
+        </Create>
+        <ShownOnceDialog
+          values={shown?.values ?? null}
+          onClose={() => {
+            const id = shown?.id;
+            setShown(null);
+            redirect('show', r.name, id as string);
+          }}
+        />
+      </>
     );
   };
 }

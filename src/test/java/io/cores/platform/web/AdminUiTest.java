@@ -36,7 +36,9 @@ import io.cores.support.TestJwt;
  * its own: the server serves the built application at /admin/, overrides.ts names only what
  * the server's schema has (the schema is read by introspection and handed to the admin's own
  * check), and e2e/admin.e2e.mjs drives Debian's Chromium through it (sign in, filter, sort
- * and page hosts, field errors, the stale-version notice, an overlapping booking), leaving
+ * and page hosts, field errors, the stale-version notice, an overlapping booking, a revert from
+ * the history, the live conflict feed after an ingest, a token key shown once, a job run, a loan),
+ * leaving
  * screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
  * ({@code -Dadmin-ui.skip}) or no Chromium is installed (.ci/run installs it).
  */
@@ -111,7 +113,7 @@ class AdminUiTest {
 	@Test
 	void anAdminWorksThroughTheMainScreensInChromium() throws Exception {
 		var run = run(List.of("node", "e2e/admin.e2e.mjs"), Map.of("CORES_URL", "http://localhost:" + port, "CORES_TOKEN",
-				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 300);
+				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 480);
 		assertThat(run.exit).as("e2e/admin.e2e.mjs:\n%s", run.output).isZero();
 		assertThat(run.output).contains("admin e2e: passed");
 		try (var shots = Files.list(SCREENSHOTS)) {

@@ -1,0 +1,113 @@
+// The domain screens' reading of the API's answers: change-log diffs, each conflict kind's
+// own fields, the day's window, the open conflicts by kind. Pure functions, unit-tested.
+import { displayField, LABEL, type KindModel, type Model, type ResourceModel } from './schema';
+import type { UserError } from './provider';
+
+export interface FieldDiff {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ChangeRecord {
+  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  dataBefore?: Record<string, unknown> | null;
+  dataAfter?: Record<string, unknown> | null;
+  changedFields?: string[] | null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * A change as the fields it changed, before → after: those it names in changedFields, else
+ * every key whose value differs. Keys a snapshot leaves out for the caller are not shown.
+ */
+export function fieldDiffs(change: ChangeRecord): FieldDiff[] {
+  const before = change.dataBefore ?? {};
+  const after = change.dataAfter ?? {};
+  const names = change.changedFields?.length
+    ? change.changedFields
+    : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !same(before[k], after[k]));
+  return names
+    .filter((n) => n in before || n in after)
+    .filter((n) => n !== 'version' && n !== 'updatedAt')
+    .map((n) => ({ field: n, before: change.action === 'CREATE' ? undefined : before[n], after: change.action === 'DELETE' ? undefined : after[n] }));
+}
+
+/** A snapshot's value in words: none, the text itself, else its JSON. */
+export function formatValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** The UserErrors of a payload in one message, each with the input it names. */
+export function errorsMessage(errors: UserError[]): string {
+  return errors
+    .map((e) => {
+      const path = (e.field ?? []).filter((p) => p !== 'input');
+      return `${e.code}: ${path.length ? `${path.join('.')}: ` : ''}${e.message}`;
+    })
+    .join('\n');
+}
+
+export interface Detail {
+  field: string;
+  text: string;
+  /** For a related object: its show page. */
+  to?: string;
+}
+
+/** The fields of a conflict (or any interface object) that only its kind has, as shown. */
+export function kindDetails(r: ResourceModel, model: Model, node: Record<string, any>): Detail[] {
+  const kind: KindModel | undefined = r.kinds.find((k) => k.typeName === node.__typename);
+  if (!kind) return [];
+  return kind.fields.map((f) => {
+    const v = node[f.name];
+    if (f.widget === 'reference') {
+      if (!v) return { field: f.name, text: '—' };
+      const target = model.byName[f.reference!];
+      const name = target?.labelVia ? v[target.labelVia.field]?.[target.labelVia.targetField] : target ? v[target.labelField] : undefined;
+      return { field: f.name, text: String(name ?? v.id), to: `/${f.reference}/${encodeURIComponent(v.id)}/show` };
+    }
+    return { field: f.name, text: formatValue(v) };
+  });
+}
+
+/** The name of an object as a list row holds it. */
+export function recordName(r: ResourceModel, record: Record<string, any>): string {
+  return String(record[displayField(r)] ?? record[LABEL] ?? record.id);
+}
+
+/** Local midnight today and tomorrow, as UTC ISO-8601: today's bookings overlap the window. */
+export function todayWindow(now: Date): { from: string; to: string } {
+  const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const to = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+/** One count per value of an enum field, in one query: the open conflicts by kind. */
+export function countsByQuery(connection: string, field: string, values: string[], filter: Record<string, unknown>): string {
+  const literal = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
+    if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${literal(x)}`).join(', ')} }`;
+    return typeof v === 'string' && /^[A-Z_]+$/.test(v) ? v : JSON.stringify(v);
+  };
+  const parts = values.map((v) => `${v}: ${connection}(filter: ${literal({ ...filter, [field]: { eq: v } })}) { totalCount }`);
+  return `query Counts { ${parts.join(' ')} }`;
+}
+
+/** Newest first, each once: a feed's list with new events put in front. */
+export function prepend<T extends { id: string }>(list: T[], item: T, max = 200): T[] {
+  return [item, ...list.filter((x) => x.id !== item.id)].slice(0, max);
+}
+
+/** A job run's log with an update applied: the run's log as sent, else the new line appended. */
+export function applyJobUpdate(
+  run: { log?: unknown[] } | null,
+  update: { job: Record<string, any>; line?: unknown | null },
+): Record<string, any> {
+  const log = update.job.log ?? [...(run?.log ?? []), ...(update.line ? [update.line] : [])];
+  return { ...run, ...update.job, log };
+}
