@@ -72,6 +72,16 @@ public class TestJobs {
 		return job("test-cancellable-2", "Works until cancelled, too", TestJobs::untilCancelled);
 	}
 
+	/** Works 3 s without looking at cancelled(): a run asked to stop that goes on to its end. */
+	@Bean
+	BackgroundJob testStubbornJob() {
+		return job("test-stubborn", "Works 3 s, never looking at cancelled()", context -> {
+			context.log("working");
+			Thread.sleep(3000);
+			context.put("done", true);
+		});
+	}
+
 	private static void untilCancelled(JobContext context) throws InterruptedException {
 		context.log("working");
 		int rounds = 0;
