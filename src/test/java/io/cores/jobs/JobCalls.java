@@ -49,10 +49,15 @@ public final class JobCalls {
 
 	/** Waits until the run is RUNNING (and has written its first line of its own); its record then. */
 	public static Map<String, Object> awaitRunning(GraphQlTester admin, String id) throws InterruptedException {
+		return awaitRunning(admin, id, 2);
+	}
+
+	/** Waits until the run is RUNNING with at least {@code lines} lines in its log; its record then. */
+	public static Map<String, Object> awaitRunning(GraphQlTester admin, String id, int lines) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (true) {
 			var job = read(admin, id);
-			if (job.get("status").equals("RUNNING") && ((List<?>) job.get("log")).size() >= 2) {
+			if (job.get("status").equals("RUNNING") && ((List<?>) job.get("log")).size() >= lines) {
 				return job;
 			}
 			assertThat(job.get("status")).as("run " + id).isIn("PENDING", "SCHEDULED", "RUNNING");

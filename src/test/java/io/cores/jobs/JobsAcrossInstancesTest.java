@@ -94,7 +94,8 @@ class JobsAcrossInstancesTest extends ApiTest {
 
 		// and again, on the test server: jobs-b's one run thread is busy
 		var tick = JobCalls.run(asAdmin(), "test-tick");
-		JobCalls.awaitRunning(asAdmin(), tick);
+		// test-tick writes no line of its own: "Started on jobs-b" is its first
+		assertThat(JobCalls.awaitRunning(asAdmin(), tick, 1).get("instance")).isEqualTo(B);
 		var onServer = JobCalls.awaitEnd(asAdmin(), JobCalls.run(asAdmin(), "morning"));
 		runs.add(onServer);
 		JobCalls.awaitEnd(asAdmin(), tick);
