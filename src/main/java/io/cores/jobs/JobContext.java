@@ -18,6 +18,10 @@ public interface JobContext {
 	/** Ends the run as FAILED with this reason once it returns: it went to its end but did not succeed. */
 	void fail(String reason);
 
-	/** True once the instance is shutting down: a long job stops at its next safe point. */
+	/**
+	 * True once the instance is shutting down or an admin cancelled the run (cancelJob): a long
+	 * job stops at its next safe point. A job that returns after seeing it for a cancel ends
+	 * ERRORED, "Cancelled by …".
+	 */
 	boolean cancelled();
 }

@@ -17,7 +17,7 @@ import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.UserError;
 
 /**
- * Running a job by hand and cancelling a waiting run (admins; the guards say who). Each
+ * Running a job by hand and cancelling a run (admins; the guards say who). Each
  * writes its run and its change record in one transaction; the run itself happens on
  * whichever instance claims it first.
  */
@@ -56,7 +56,12 @@ public class JobManagement {
 		return new Outcome(job, List.of());
 	}
 
-	/** Cancels a PENDING or SCHEDULED run: it ends ERRORED, "Cancelled by …", and never runs. */
+	/**
+	 * Cancels a PENDING or SCHEDULED run: it ends ERRORED, "Cancelled by …", and never runs. A
+	 * RUNNING run is asked to stop: its error says "Cancelled by …" at once, its job sees
+	 * {@code cancelled()} on whichever instance runs it, and a job that stops for it ends ERRORED
+	 * with that error (docs/jobs.md).
+	 */
 	@Transactional
 	public Outcome cancel(Caller caller, String globalId, int version) {
 		long id = GlobalId.decodeKey(globalId, "Job", "id");
@@ -69,14 +74,25 @@ public class JobManagement {
 					"The run changed since it was read (version " + row.get("version") + ", not " + version + ")", "version")));
 		}
 		var status = (String) row.get("status");
-		if (!status.equals("PENDING") && !status.equals("SCHEDULED")) {
+		boolean running = status.equals("RUNNING");
+		if (!running && !status.equals("PENDING") && !status.equals("SCHEDULED")) {
 			return new Outcome(null, List.of(UserError.of(UserError.Code.INVALID,
-					"Only a PENDING or SCHEDULED run can be cancelled; this one is " + status, "id")));
+					"Only a PENDING, SCHEDULED or RUNNING run can be cancelled; this one is " + status, "id")));
+		}
+		if (running && row.get("error") != null) {
+			return new Outcome(null, List.of(UserError.of(UserError.Code.INVALID,
+					"This run was already asked to stop (" + row.get("error") + ")", "id")));
 		}
 		var before = new LinkedHashMap<String, Object>();
 		before.put("name", row.get("name"));
 		before.put("status", status);
-		runs.cancel(id, caller.username() == null ? "an admin" : caller.username());
+		var by = caller.username() == null ? "an admin" : caller.username();
+		if (running) {
+			runs.askToStop(id, by);
+		}
+		else {
+			runs.cancel(id, by);
+		}
 		// read after the plain-SQL update: the first read of the entity in this transaction
 		var job = jobs.findById(id).orElseThrow();
 		events.publishEvent(new ObjectChanged("Job", id, "UPDATE", (String) row.get("name"), before, snapshot(job),

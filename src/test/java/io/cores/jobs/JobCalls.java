@@ -39,4 +39,38 @@ public final class JobCalls {
 			Thread.sleep(100);
 		}
 	}
+
+	/** The run's record now. */
+	public static Map<String, Object> read(GraphQlTester admin, String id) {
+		return admin.document("""
+				query($id: ID!) { job(id: $id) { id status version error instance data log { level message } } }""")
+			.variable("id", id).execute().path("job").entity(Map.class).get();
+	}
+
+	/** Waits until the run is RUNNING (and has written its first line of its own); its record then. */
+	public static Map<String, Object> awaitRunning(GraphQlTester admin, String id) throws InterruptedException {
+		return awaitRunning(admin, id, 2);
+	}
+
+	/** Waits until the run is RUNNING with at least {@code lines} lines in its log; its record then. */
+	public static Map<String, Object> awaitRunning(GraphQlTester admin, String id, int lines) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			var job = read(admin, id);
+			if (job.get("status").equals("RUNNING") && ((List<?>) job.get("log")).size() >= lines) {
+				return job;
+			}
+			assertThat(job.get("status")).as("run " + id).isIn("PENDING", "SCHEDULED", "RUNNING");
+			assertThat(System.nanoTime()).as("run " + id + " runs within 30 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	/** cancelJob with the run's current version; the payload. */
+	public static Map<String, Object> cancel(GraphQlTester admin, String id) {
+		var version = read(admin, id).get("version");
+		return admin.document("""
+				mutation($id: ID!, $v: Int!) { cancelJob(input: { id: $id, version: $v }) { job { id status error } errors { field code message } } }""")
+			.variable("id", id).variable("v", version).execute().path("cancelJob").entity(Map.class).get();
+	}
 }

@@ -84,6 +84,106 @@ class JobRunsTest extends ApiTest {
 	}
 
 	@Test
+	void aRunningRunAskedToStopStopsAndEndsCancelled() throws Exception {
+		var id = (String) run("test-cancellable", null).get("id");
+		JobCalls.awaitRunning(asAdmin(), id);
+		var asked = JobCalls.cancel(asAdmin(), id);
+		assertThat(errors(asked)).isEmpty();
+		var job = (Map<String, Object>) asked.get("job");
+		assertThat(job.get("status")).as("asked, still running").isEqualTo("RUNNING");
+		assertThat((String) job.get("error")).startsWith("Cancelled by ");
+
+		var done = awaitEnd(id);
+		assertThat(done.get("status")).isEqualTo("ERRORED");
+		assertThat(done.get("error")).isEqualTo(job.get("error"));
+		assertThat(done.get("completedAt")).isNotNull();
+		assertThat(((Map<String, Object>) done.get("data")).get("rounds")).as("the job's own data is kept").isNotNull();
+		var messages = ((List<Map<String, Object>>) done.get("log")).stream().map(l -> (String) l.get("message")).toList();
+		assertThat(messages).contains("working", "stopping");
+		assertThat(messages).anyMatch(m -> m.startsWith("Asked to stop: cancelled by "));
+		assertThat(messages.get(messages.size() - 1)).isEqualTo("ERRORED: " + job.get("error"));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = 'Job' AND object_id = ? AND action = 'UPDATE'",
+				Integer.class, GlobalId.decodeKey(id, "Job", "id"))).isEqualTo(1);
+
+		// the run has ended: nothing is left to cancel
+		var again = JobCalls.cancel(asAdmin(), id);
+		assertThat(errors(again).get(0).get("code")).isEqualTo("INVALID");
+	}
+
+	@Test
+	void aRunningJobThatDoesNotLookAtCancelledRunsToItsEnd() throws Exception {
+		var id = (String) run("test-stubborn", null).get("id");
+		JobCalls.awaitRunning(asAdmin(), id);
+		assertThat(errors(JobCalls.cancel(asAdmin(), id))).isEmpty();
+		var done = awaitEnd(id);
+		assertThat(done.get("status")).isEqualTo("COMPLETED");
+		assertThat(done.get("error")).isNull();
+		assertThat(done.get("data")).isEqualTo(Map.of("done", true));
+		var messages = ((List<Map<String, Object>>) done.get("log")).stream().map(l -> (String) l.get("message")).toList();
+		assertThat(messages).anyMatch(m -> m.startsWith("Asked to stop (Cancelled by ") && m.endsWith("ran to its end"));
+	}
+
+	@Test
+	void jobUpdatedResumesAfterACursorWithWhatWasMissedNoneTwice() throws Exception {
+		String id;
+		String cursor;
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + ADMIN_KEY)) {
+			socket.subscribe("1", """
+					subscription { jobUpdated(filter: { name: { eq: "test-slow" } }) { cursor job { id } line { message } } }""",
+					Map.of());
+			id = (String) run("test-slow", OffsetDateTime.now().plusSeconds(2).toString()).get("id");
+			cursor = null;
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (cursor == null && System.nanoTime() < deadline) {
+				var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
+				var line = (Map<String, Object>) update.get("line");
+				if (((Map<String, Object>) update.get("job")).get("id").equals(id) && line != null
+						&& "step 1".equals(line.get("message"))) {
+					cursor = (String) update.get("cursor");
+				}
+			}
+			assertThat(cursor).as("the cursor of step 1").isNotNull();
+		}
+		// disconnected: the run goes on to its end meanwhile
+		assertThat(awaitEnd(id).get("status")).isEqualTo("COMPLETED");
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + ADMIN_KEY)) {
+			socket.subscribe("1", """
+					subscription($after: String) { jobUpdated(filter: { name: { eq: "test-slow" } }, after: $after) {
+					  cursor job { id status } line { message } } }""", Map.of("after", cursor));
+			var lines = new ArrayList<String>();
+			var statuses = new ArrayList<String>();
+			var cursors = new ArrayList<String>();
+			while (!statuses.contains("COMPLETED")) {
+				var message = socket.poll(Duration.ofSeconds(10));
+				assertThat(message).as("the missed updates come").isNotNull();
+				assertThat(message.get("type")).as("%s", message).isEqualTo("next");
+				var result = (Map<String, Object>) message.get("payload");
+				var update = (Map<String, Object>) ((Map<String, Object>) result.get("data")).get("jobUpdated");
+				cursors.add((String) update.get("cursor"));
+				var job = (Map<String, Object>) update.get("job");
+				assertThat(job.get("id")).isEqualTo(id);
+				var line = (Map<String, Object>) update.get("line");
+				if (line == null) {
+					statuses.add((String) job.get("status"));
+				}
+				else {
+					lines.add((String) line.get("message"));
+				}
+			}
+			assertThat(lines).hasSize(3);
+			assertThat(lines.subList(0, 2)).containsExactly("step 2", "step 3");
+			assertThat(lines.get(2)).startsWith("Completed in ");
+			assertThat(statuses).containsExactly("COMPLETED");
+			assertThat(cursors).doesNotHaveDuplicates().doesNotContain(cursor);
+			assertThat(socket.poll(Duration.ofMillis(500))).as("nothing more, nothing twice").isNull();
+		}
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + ADMIN_KEY)) {
+			socket.subscribe("1", "subscription { jobUpdated(after: \"not-a-cursor\") { cursor } }", Map.of());
+			assertThat(socket.next().toString()).contains("not-a-cursor").contains("after");
+		}
+	}
+
+	@Test
 	void jobDefinitionsNameEveryJobAndItsSchedule() {
 		List<Map> definitions = asAdmin().document("{ jobDefinitions { name description schedule nextRunAt } }").execute()
 			.path("jobDefinitions").entityList(Map.class).get();

@@ -60,6 +60,40 @@ public class TestJobs {
 		});
 	}
 
+	/** Works until cancelled (30 s at most), looking at cancelled() every 50 ms. */
+	@Bean
+	BackgroundJob testCancellableJob() {
+		return job("test-cancellable", "Works until cancelled", TestJobs::untilCancelled);
+	}
+
+	/** The same under another name: two of them keep both run threads of a test server busy. */
+	@Bean
+	BackgroundJob testCancellableTooJob() {
+		return job("test-cancellable-2", "Works until cancelled, too", TestJobs::untilCancelled);
+	}
+
+	/** Works 3 s without looking at cancelled(): a run asked to stop that goes on to its end. */
+	@Bean
+	BackgroundJob testStubbornJob() {
+		return job("test-stubborn", "Works 3 s, never looking at cancelled()", context -> {
+			context.log("working");
+			Thread.sleep(3000);
+			context.put("done", true);
+		});
+	}
+
+	private static void untilCancelled(JobContext context) throws InterruptedException {
+		context.log("working");
+		int rounds = 0;
+		long until = System.nanoTime() + 30_000_000_000L;
+		while (!context.cancelled() && System.nanoTime() < until) {
+			rounds++;
+			Thread.sleep(50);
+		}
+		context.put("rounds", rounds);
+		context.log("stopping");
+	}
+
 	interface Body {
 		void run(JobContext context) throws Exception;
 	}

@@ -1,20 +1,18 @@
 package io.cores.jobs;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 import io.cores.support.ApiTest;
+import io.cores.support.ServerProcesses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,26 +32,24 @@ class TwoInstancesTest extends ApiTest {
 	@Autowired
 	private JdbcConnectionDetails database;
 
-	private final List<Process> instances = new ArrayList<>();
+	private ServerProcesses instances;
+
+	@BeforeEach
+	void instances() {
+		instances = new ServerProcesses(database);
+	}
 
 	@AfterEach
 	void stopInstances() throws InterruptedException {
-		for (var process : instances) {
-			process.destroy();
-		}
-		for (var process : instances) {
-			if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
+		instances.close();
 	}
 
 	@Test
 	void oneRunPerSecondForTheClusterAndALostRunIsMarkedAndTheOtherTakesOver() throws Exception {
 		var a = start("tick-a");
 		var b = start("tick-b");
-		awaitStarted(a, "tick-a");
-		awaitStarted(b, "tick-b");
+		instances.awaitStarted(a);
+		instances.awaitStarted(b);
 
 		var from = now();
 		Thread.sleep(WINDOW.toMillis());
@@ -135,17 +131,7 @@ class TwoInstancesTest extends ApiTest {
 	}
 
 	private Process start(String instance) throws Exception {
-		var log = Files.createTempFile("cores-" + instance, ".log");
-		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		var command = List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dcores.test.tick-ms=300",
-				"-cp", System.getProperty("java.class.path"), "io.cores.CoresApplication",
-				"--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl(),
-				"--spring.datasource.username=" + database.getUsername(),
-				"--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
-				"--spring.datasource.hikari.maximum-pool-size=4",
-				"--cores.demo.hosts=0",
-				"--cores.jobs.instance=" + instance,
+		return instances.start(instance, List.of("-Dcores.test.tick-ms=300"), List.of(
 				"--cores.jobs.schedule=true",
 				"--cores.jobs.run.poll=500ms",
 				"--cores.jobs.run.shutdown-grace=1s",
@@ -155,26 +141,8 @@ class TwoInstancesTest extends ApiTest {
 				"--cores.jobs.morning.enabled=false",
 				"--cores.jobs.maintenance.enabled=false",
 				"--cores.jobs.send-mails.enabled=false",
-				"--logging.level.root=WARN",
-				"--logging.level.io.cores.CoresApplication=INFO");
-		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		instances.add(process);
-		logs.put(instance, log.toFile());
-		return process;
-	}
-
-	private final Map<String, File> logs = new java.util.HashMap<>();
-
-	private void awaitStarted(Process process, String instance) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			var text = Files.readString(logs.get(instance).toPath());
-			if (text.contains("Started CoresApplication")) {
-				return;
-			}
-			assertThat(process.isAlive()).as("instance %s runs: %s", instance, text).isTrue();
-			Thread.sleep(200);
-		}
-		throw new AssertionError("instance " + instance + " did not start: " + Files.readString(logs.get(instance).toPath()));
+				"--cores.jobs.test-cancellable.enabled=false",
+				"--cores.jobs.test-cancellable-2.enabled=false",
+				"--cores.jobs.test-stubborn.enabled=false"));
 	}
 }

@@ -18,8 +18,12 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 import io.cores.identity.Caller;
 import io.cores.jobs.Job;
@@ -31,6 +35,7 @@ import io.cores.jobs.internal.JobCatalog;
 import io.cores.jobs.internal.JobFeed;
 import io.cores.jobs.internal.JobSchedule;
 import io.cores.platform.graphql.FilterCompiler;
+import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.NodeTypes;
 import io.cores.platform.graphql.UserError;
 
@@ -53,7 +58,21 @@ class JobController {
 	record JobDefinition(String name, String description, String schedule, OffsetDateTime nextRunAt) {
 	}
 
-	record JobUpdate(Job job, JobLogLine line) {
+	record JobUpdate(String cursor, Job job, JobLogLine line) {
+	}
+
+	/** What a cursor names: a place in the feed of job events (a run's id is not one). */
+	static final String CURSOR_TYPE = "JobUpdate";
+	/** Missed events are read this many at a time. */
+	private static final int PAGE = 1000;
+	/** Batches a subscriber may fall behind before its subscription ends with an error (resume with after:). */
+	private static final int BACKLOG = 256;
+
+	/** A subscriber that fell behind its backlog; it resumes from its last cursor. */
+	static final class FellBehind extends RuntimeException {
+		FellBehind() {
+			super("The subscription fell too far behind; subscribe again with after: the last cursor received");
+		}
 	}
 
 	private final JobManagement management;
@@ -113,17 +132,45 @@ class JobController {
 		return result;
 	}
 
+	/**
+	 * The updates of the matching runs as they are committed; with {@code after}, first those
+	 * since that cursor, from the database. The subscriber joins the live feed before it reads
+	 * the feed's head, takes what lies between the cursor and the head from the database and
+	 * only what lies above the head from the live feed: nothing falls between, nothing comes twice.
+	 */
 	@SubscriptionMapping
-	Flux<JobUpdate> jobUpdated(DataFetchingEnvironment env) {
+	Flux<JobUpdate> jobUpdated(@Argument String after, DataFetchingEnvironment env) {
 		Map<String, Object> filter = env.getArgument("filter");
 		var context = env.getGraphQlContext();
 		var type = types.get("Job");
 		// refused here, before anything is sent, as the jobs query would refuse it
 		new FilterCompiler(types, context).compile(type, type.root(), filter, "filter");
-		return feed.events()
-			.onBackpressureBuffer(256)
-			.publishOn(Schedulers.boundedElastic())
-			.concatMapIterable(batch -> readOnly.execute(status -> updates(batch, filter, context)));
+		Long from = after == null ? null : GlobalId.decodeKey(after, CURSOR_TYPE, "after");
+		return Flux.defer(() -> {
+			Sinks.Many<List<JobFeed.Event>> backlog = Sinks.many().unicast()
+				.onBackpressureBuffer(Queues.<List<JobFeed.Event>>get(BACKLOG).get());
+			Disposable joined = feed.events().subscribe(batch -> {
+				if (backlog.tryEmitNext(batch).isFailure()) {
+					backlog.tryEmitError(new FellBehind());
+				}
+			}, backlog::tryEmitError);
+			long head = feed.head();
+			long start = from == null ? head : from;
+			long liveAbove = Math.max(start, head);
+			Flux<List<JobFeed.Event>> missed = start >= head ? Flux.empty()
+					: Mono.fromCallable(() -> feed.read(start, head, PAGE))
+						.expand(page -> page.size() < PAGE ? Mono.empty()
+								: Mono.fromCallable(() -> feed.read(page.get(page.size() - 1).seq(), head, PAGE)))
+						.filter(page -> !page.isEmpty())
+						.subscribeOn(Schedulers.boundedElastic());
+			var live = backlog.asFlux()
+				.map(batch -> batch.stream().filter(event -> event.seq() > liveAbove).toList())
+				.filter(batch -> !batch.isEmpty());
+			return Flux.concat(missed, live)
+				.publishOn(Schedulers.boundedElastic())
+				.concatMapIterable(batch -> readOnly.execute(status -> updates(batch, filter, context)))
+				.doFinally(signal -> joined.dispose());
+		});
 	}
 
 	private List<JobUpdate> updates(List<JobFeed.Event> batch, Map<String, Object> filter, GraphQLContext context) {
@@ -150,11 +197,12 @@ class JobController {
 			if (job == null) {
 				continue;
 			}
+			var cursor = GlobalId.encode(CURSOR_TYPE, event.seq());
 			if (event.lineId() == null) {
-				updates.add(new JobUpdate(job, null));
+				updates.add(new JobUpdate(cursor, job, null));
 			}
 			else if (lines.containsKey(event.lineId())) {
-				updates.add(new JobUpdate(job, lines.get(event.lineId())));
+				updates.add(new JobUpdate(cursor, job, lines.get(event.lineId())));
 			}
 		}
 		return updates;

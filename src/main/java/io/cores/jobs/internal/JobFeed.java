@@ -76,18 +76,7 @@ public class JobFeed {
 	private void read() {
 		readPending.set(false);
 		while (true) {
-			var batch = new ArrayList<Event>();
-			jdbc.query("""
-					SELECT event_seq, job_id, line_id FROM (
-					  SELECT event_seq, id AS job_id, NULL::bigint AS line_id FROM job WHERE event_seq > ?
-					  UNION ALL
-					  SELECT event_seq, job_id, id FROM job_log_line WHERE event_seq > ?
-					) e ORDER BY event_seq LIMIT ?""", rows -> {
-				long seq = rows.getLong(1);
-				long job = rows.getLong(2);
-				long line = rows.getLong(3);
-				batch.add(new Event(seq, job, rows.wasNull() ? null : line));
-			}, head, head, BATCH);
+			var batch = read(head, Long.MAX_VALUE, BATCH);
 			if (batch.isEmpty()) {
 				return;
 			}
@@ -97,6 +86,27 @@ public class JobFeed {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * The events above {@code after} up to {@code upTo}, in order, at most {@code limit}: what
+	 * the feed publishes, and what a subscriber resuming after a cursor missed. A run changed
+	 * several times since is one event, its last.
+	 */
+	public List<Event> read(long after, long upTo, int limit) {
+		var batch = new ArrayList<Event>();
+		jdbc.query("""
+				SELECT event_seq, job_id, line_id FROM (
+				  SELECT event_seq, id AS job_id, NULL::bigint AS line_id FROM job WHERE event_seq > ? AND event_seq <= ?
+				  UNION ALL
+				  SELECT event_seq, job_id, id FROM job_log_line WHERE event_seq > ? AND event_seq <= ?
+				) e ORDER BY event_seq LIMIT ?""", rows -> {
+			long seq = rows.getLong(1);
+			long job = rows.getLong(2);
+			long line = rows.getLong(3);
+			batch.add(new Event(seq, job, rows.wasNull() ? null : line));
+		}, after, upTo, after, upTo, limit);
+		return batch;
 	}
 
 	/** The listener as a bean: started and stopped with the application, its health under this name. */

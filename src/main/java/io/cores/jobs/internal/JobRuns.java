@@ -88,7 +88,7 @@ public class JobRuns {
 	 */
 	public Map<String, Object> lock(long id) {
 		takeTurn();
-		var rows = jdbc.queryForList("SELECT id, name, status, version FROM job WHERE id = ? FOR UPDATE", id);
+		var rows = jdbc.queryForList("SELECT id, name, status, version, error FROM job WHERE id = ? FOR UPDATE", id);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
@@ -99,6 +99,35 @@ public class JobRuns {
 				               event_seq = nextval('job_event_seq')
 				WHERE id = ?""", "Cancelled by " + by, id);
 		notifyEvent();
+	}
+
+	/**
+	 * Asks a RUNNING run locked by {@link #lock} to stop, inside the caller's transaction: its
+	 * {@code error} holds the reason ("Cancelled by …") while it still runs, and a log line says
+	 * so. The instance running it sees the request on its next look (woken by the NOTIFY).
+	 */
+	public void askToStop(long id, String by) {
+		jdbc.update("""
+				UPDATE job SET error = ?, version = version + 1, event_seq = nextval('job_event_seq')
+				WHERE id = ? AND status = 'RUNNING'""", "Cancelled by " + by, id);
+		jdbc.update("""
+				INSERT INTO job_log_line (job_id, seq, level, message)
+				SELECT ?, coalesce(max(seq), 0) + 1, 'WARNING', ? FROM job_log_line WHERE job_id = ?""", id,
+				"Asked to stop: cancelled by " + by, id);
+		notifyEvent();
+	}
+
+	/** Of the runs this instance holds, those asked to stop, with the reason. */
+	public Map<Long, String> stopsAsked(Collection<Long> ids, String instance) {
+		var asked = new java.util.HashMap<Long, String>();
+		if (ids.isEmpty()) {
+			return asked;
+		}
+		jdbc.query("SELECT id, error FROM job WHERE id = ANY (?) AND status = 'RUNNING' AND instance = ? AND error IS NOT NULL",
+				rows -> {
+					asked.put(rows.getLong(1), rows.getString(2));
+				}, ids.toArray(Long[]::new), instance);
+		return asked;
 	}
 
 	/**

@@ -23,7 +23,8 @@ import io.cores.jobs.JobContext;
  * Runs queued runs on this instance: a poller thread claims due runs ({@link JobRuns#claim})
  * while a run thread is free, renews the leases of the runs it holds, and marks the runs of
  * instances that stopped holding theirs as lost. It is woken early when a run is queued on
- * any instance (the job feed's NOTIFY). On shutdown it stops claiming, waits up to the grace
+ * any instance (the job feed's NOTIFY); on each look it also reads whether an admin asked one
+ * of its runs to stop (cancelJob), which the run's {@code cancelled()} then answers. On shutdown it stops claiming, waits up to the grace
  * time for its runs, then marks those still running as interrupted.
  */
 @Component
@@ -53,6 +54,10 @@ public class JobWorker implements SmartLifecycle {
 		final Map<String, Object> data = new LinkedHashMap<>();
 		volatile String failure;
 		volatile boolean cancelled;
+		/** Set when an admin asked the run to stop (cancelJob): the reason, "Cancelled by …". */
+		volatile String stopAsked;
+		/** Whether the job saw the request: cancelled() answered true for it. */
+		volatile boolean heeded;
 
 		Running(long id, JobRuns runs, Duration lease) {
 			this.id = id;
@@ -89,6 +94,10 @@ public class JobWorker implements SmartLifecycle {
 
 		@Override
 		public boolean cancelled() {
+			if (stopAsked != null) {
+				heeded = true;
+				return true;
+			}
 			return cancelled || Thread.currentThread().isInterrupted();
 		}
 	}
@@ -176,6 +185,14 @@ public class JobWorker implements SmartLifecycle {
 					runs.renew(leases.keySet(), instance, leases);
 					lastRenew = System.nanoTime();
 				}
+				if (!running.isEmpty()) {
+					runs.stopsAsked(running.keySet(), instance).forEach((id, reason) -> {
+						var run = running.get(id);
+						if (run != null) {
+							run.stopAsked = reason;
+						}
+					});
+				}
 				while (active && free.tryAcquire()) {
 					var claimed = runs.claim(catalog.runnable(), instance, catalog.leases());
 					if (claimed == null) {
@@ -251,6 +268,15 @@ public class JobWorker implements SmartLifecycle {
 			if (context.cancelled && !"COMPLETED".equals(status)) {
 				status = "ERRORED";
 				error = "Interrupted by shutdown";
+			}
+			if (context.stopAsked != null) {
+				if (context.heeded || !"COMPLETED".equals(status)) {
+					status = "ERRORED";
+					error = context.stopAsked;
+				}
+				else {
+					context.log("WARNING", "Asked to stop (" + context.stopAsked + "), but the job did not look and ran to its end");
+				}
 			}
 			long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
 			context.log(status.equals("COMPLETED") ? "INFO" : "ERROR",
