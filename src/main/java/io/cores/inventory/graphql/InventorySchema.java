@@ -107,6 +107,7 @@ public class InventorySchema {
 	NodeType<Host, QHost> hostNodeType() {
 		return NodeType.of("Host", Host.class, QHost::new)
 			.sortable("hostname", "HOSTNAME", ScalarKind.STRING, q -> q.hostname)
+			.uniqueIgnoringCase("hostname")
 			.sortable("serial", "SERIAL", ScalarKind.STRING, q -> q.serial)
 			.sortable("assetNumber", "ASSET_NUMBER", ScalarKind.STRING, q -> q.assetNumber)
 			.sortable("hypervisor", "HYPERVISOR", ScalarKind.BOOLEAN, q -> q.hypervisor)

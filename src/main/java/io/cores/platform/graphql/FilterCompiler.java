@@ -104,12 +104,34 @@ public final class FilterCompiler {
 	private Predicate compileField(NodeType<?, ?> type, EntityPathBase<?> alias, FilterField field, Object value, String at) {
 		if (field instanceof FilterField.Scalar scalar) {
 			var path = (Expression<?>) scalar.path().apply(alias);
-			return scalar(scalar.kind(), path, (Map<String, Object>) value, scalar.enumType(), type.name(), at);
+			var exact = scalar(scalar.kind(), path, (Map<String, Object>) value, scalar.enumType(), type.name(), at);
+			return scalar.uniqueIgnoringCase()
+					? ExpressionUtils.allOf(exact, throughLowerIndex((StringExpression) path, (Map<String, Object>) value))
+					: exact;
 		}
 		if (field instanceof FilterField.OfRelation of) {
 			return relation(type, alias, of.relation(), (Map<String, Object>) value, at);
 		}
 		return ((FilterField.Custom) field).compile(alias, value, this, at);
+	}
+
+	/**
+	 * What an exact match implies of {@code lower(column)}, for a column whose unique index is
+	 * on {@code lower(column)}: the same rows, found through that index. Null when no exact
+	 * match is asked.
+	 */
+	private static Predicate throughLowerIndex(StringExpression path, Map<String, Object> ops) {
+		var all = new BooleanBuilder();
+		if (ops.get("eq") instanceof String value) {
+			all.and(path.lower().eq(Expressions.asString(value).lower()));
+		}
+		if (ops.get("in") instanceof Collection<?> values && !values.isEmpty()
+				&& values.stream().allMatch(String.class::isInstance)) {
+			var any = new BooleanBuilder();
+			values.forEach(v -> any.or(path.lower().eq(Expressions.asString((String) v).lower())));
+			all.and(any.getValue());
+		}
+		return all.getValue();
 	}
 
 	/**

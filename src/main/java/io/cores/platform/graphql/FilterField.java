@@ -9,9 +9,18 @@ import com.querydsl.core.types.dsl.EntityPathBase;
 /** One field of a filter input and how it compiles to a Querydsl predicate. */
 public sealed interface FilterField {
 
-	/** A column tested with the scalar operators of its kind. */
-	record Scalar<Q>(ScalarKind kind, Function<Q, ? extends Expression<?>> path, Class<? extends Enum<?>> enumType)
-			implements FilterField {
+	/**
+	 * A column tested with the scalar operators of its kind. {@code uniqueIgnoringCase}: the
+	 * column has a unique index on {@code lower(column)}, so an exact match also compares
+	 * {@code lower()}, which that index answers (the exact comparison alone has no index and
+	 * would read every row).
+	 */
+	record Scalar<Q>(ScalarKind kind, Function<Q, ? extends Expression<?>> path, Class<? extends Enum<?>> enumType,
+			boolean uniqueIgnoringCase) implements FilterField {
+
+		public Scalar(ScalarKind kind, Function<Q, ? extends Expression<?>> path, Class<? extends Enum<?>> enumType) {
+			this(kind, path, enumType, false);
+		}
 	}
 
 	/** A field named after a relation: a nested filter (to-one) or some/none/every (to-many). */

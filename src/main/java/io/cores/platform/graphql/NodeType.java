@@ -83,6 +83,19 @@ public final class NodeType<E extends BaseEntity, Q extends EntityPathBase<E>> {
 		return this;
 	}
 
+	/**
+	 * A string column unique regardless of case, with a unique index on {@code lower(column)}
+	 * ({@code Host.hostname}): {@code eq} and {@code in} keep their exact meaning and are
+	 * answered through that index.
+	 */
+	public NodeType<E, Q> uniqueIgnoringCase(String field) {
+		if (!(filters.get(field) instanceof FilterField.Scalar<?> scalar) || scalar.kind() != ScalarKind.STRING) {
+			throw new IllegalStateException(name + "." + field + " is not a string filter field");
+		}
+		filters.put(field, new FilterField.Scalar<>(scalar.kind(), scalar.path(), null, true));
+		return this;
+	}
+
 	/** A filterable enum column; the filter's values are the enum's constant names. */
 	public NodeType<E, Q> enumeration(String field, Class<? extends Enum<?>> type, Function<Q, ? extends Expression<?>> path) {
 		filters.put(field, new FilterField.Scalar<>(ScalarKind.ENUM, path, type));

@@ -53,6 +53,25 @@ class FilterTest extends ApiTest {
 		assertThat(hosts("{ hostname: { iEq: \"" + data().name("ALPHA").toUpperCase() + "\" } }")).containsExactly("Alpha");
 	}
 
+	/** Hostnames are looked up through their case-insensitive unique index; eq and in stay exact. */
+	@Test
+	void anExactHostnameMatchStaysExactThroughTheCaseInsensitiveIndex() {
+		assertThat(hosts("{ hostname: { eq: \"" + data().name("Alpha") + "\" } }")).containsExactly("Alpha");
+		assertThat(hosts("{ hostname: { eq: \"" + data().name("alpha") + "\" } }")).isEmpty();
+		assertThat(hosts("{ hostname: { eq: \"" + data().name("BETA") + "\" } }")).isEmpty();
+		assertThat(hosts("{ hostname: { in: [\"" + data().name("alpha") + "\", \"" + data().name("Alpha") + "\", \""
+				+ data().name("GAMMA") + "\"] } }")).containsExactly("Alpha");
+		assertThat(hosts("{ hostname: { in: [] } }")).isEmpty();
+		assertThat(hosts("{ hostname: { eq: \"" + data().name("alpha") + "\", iEq: \"" + data().name("ALPHA") + "\" } }"))
+			.isEmpty();
+		// as a nested filter too (the fast read path writes it as SQL)
+		assertThat(graphQl().document("{ racks(filter: { name: { eq: \"" + data().name("r1") + "\" } }) { nodes { "
+				+ "hosts(filter: { hostname: { in: [\"" + data().name("Alpha") + "\", \"" + data().name("beta") + "\"] } }) "
+				+ "{ nodes { hostname } } } } }")
+			.execute().path("racks.nodes[*].hosts.nodes[*].hostname").entityList(String.class).get())
+			.containsExactly(data().name("Alpha"));
+	}
+
 	@Test
 	void nullTestsAndNeMatchesNulls() {
 		assertThat(hosts("{ serial: { isNull: true } }")).containsExactly("beta", "gamma");

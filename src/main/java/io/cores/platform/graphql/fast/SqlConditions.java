@@ -15,7 +15,7 @@ import com.querydsl.core.types.Path;
 /**
  * Writes the conditions the filter compiler builds (Querydsl, over entity properties) as SQL
  * over one alias's columns, for the part of them that is plain: comparisons of a column with
- * values, and/or/not, null checks, lists, and the string matches. Values are written as SQL
+ * values, and/or/not, null checks, lists, {@code lower()}, and the string matches. Values are written as SQL
  * literals (strings quoted, with standard_conforming_strings, PostgreSQL's default since 9.1).
  * A relation filter, a function template or anything else is not plain, and the resolvers
  * answer. So the filter's meaning is decided in one place, the compiler, and only its plain
@@ -54,6 +54,9 @@ final class SqlConditions {
 		}
 		if (op == Ops.NOT) {
 			return "(NOT " + sql(args.get(0)) + ")";
+		}
+		if (op == Ops.LOWER) {
+			return "lower(" + sql(args.get(0)) + ")";
 		}
 		if (op == Ops.IS_NULL || op == Ops.IS_NOT_NULL) {
 			return "(" + sql(args.get(0)) + (op == Ops.IS_NULL ? " IS NULL)" : " IS NOT NULL)");
