@@ -88,6 +88,67 @@ public class ConnectionQueries {
 	}
 
 	/**
+	 * The page {@link #rootKeys} reads, in parts, for a reader that writes its statement
+	 * itself (the fast read path, in SQL): the same filter, visibility, cursor and order, so
+	 * the page and its cursors are the same.
+	 */
+	public KeyPage rootKeyPage(NodeType<?, ?> type, ConnectionArgs args, GraphQLContext context) {
+		var alias = type.root();
+		var filter = com.querydsl.core.types.ExpressionUtils.allOf(
+				new FilterCompiler(types, context).compile(type, alias, args.filter(), "filter"), type.visibility(context, alias));
+		return new KeyPage(alias, filter, Page.of(type, alias, args));
+	}
+
+	/** A root page's statement in parts; its rows are the sort keys' values, then the id. */
+	public static final class KeyPage {
+
+		private final EntityPathBase<?> alias;
+		private final Predicate filter;
+		private final Page page;
+
+		private KeyPage(EntityPathBase<?> alias, Predicate filter, Page page) {
+			this.alias = alias;
+			this.filter = filter;
+			this.page = page;
+		}
+
+		/** The alias the conditions and keys are written over. */
+		public EntityPathBase<?> alias() {
+			return alias;
+		}
+
+		/** Which rows are counted for {@code totalCount}: the filter and visibility; null for all. */
+		public Predicate counted() {
+			return filter;
+		}
+
+		/** Which rows the page is read from: those counted, past the cursor; null for all. */
+		public Predicate where() {
+			return com.querydsl.core.types.ExpressionUtils.allOf(filter, page.keyset());
+		}
+
+		/**
+		 * The keys in the order the rows are read (reversed when paging backward); ascending
+		 * keys put nulls last, descending ones first.
+		 */
+		public List<SortKey> walk() {
+			return page.ordering().keys().stream()
+				.map(key -> new SortKey(key.expression(), key.ascending() != page.args().backward())).toList();
+		}
+
+		/** How many rows to read: the page and one more, which tells whether another follows. */
+		public int limit() {
+			return page.args().size() + 1;
+		}
+
+		/** The connection of rows read in {@link #walk} order, each the keys' values and then the id. */
+		@SuppressWarnings("unchecked")
+		public Connection<Long> connection(List<Object[]> rows, java.util.function.IntSupplier count) {
+			return (Connection<Long>) (Connection<?>) page.connection(rows, count);
+		}
+	}
+
+	/**
 	 * The pages of a to-many relation for many parents in one statement. The database ranks
 	 * each parent's children in the page's order ({@code row_number() over (partition by
 	 * parent ...)}) and returns at most a page and one per parent, so a small nested page of

@@ -169,14 +169,15 @@ public class FastReads {
 		boolean counted = field.getChildren().stream().anyMatch(c -> c.getName().equals("totalCount"));
 		var args = ConnectionArgs.of(field.getResolvedArguments(), counted);
 		var sql = new Sql(execution.getGraphQLContext(), schema);
+		var objects = sql.alias();
 		String nodes = null;
 		for (var child : field.getChildren()) {
 			switch (child.getName()) {
-				case "nodes" -> nodes = sql.nodes(type, child);
+				case "nodes" -> nodes = sql.object(type, child, objects);
 				case "edges" -> {
 					for (var edgeChild : child.getChildren()) {
 						switch (edgeChild.getName()) {
-							case "node" -> nodes = sql.nodes(type, edgeChild);
+							case "node" -> nodes = sql.object(type, edgeChild, objects);
 							case "cursor", "__typename" -> {
 							}
 							default -> throw NotPlain.INSTANCE;
@@ -196,7 +197,68 @@ public class FastReads {
 				default -> throw NotPlain.INSTANCE;
 			}
 		}
-		return new RootPlan(field.getResultKey(), type, args, field, nodes, null);
+		var context = execution.getGraphQLContext();
+		var page = queries.rootKeyPage(type, args, context);
+		var table = columns.table(type.entityClass());
+		var nodesSql = nodes == null ? null
+				: "SELECT " + objects + "." + table.id() + ", " + nodes + "::text FROM " + table.name() + " " + objects + " WHERE "
+						+ objects + "." + table.id() + " = ANY(?)";
+		return new RootPlan(field.getResultKey(), type, args, field, nodesSql, null, page, pageSql(type, page, objects, nodes));
+	}
+
+	/**
+	 * The page and its objects' JSON in one statement: the page's keys read as
+	 * {@link ConnectionQueries#rootKeys} reads them (its conditions, written as SQL where
+	 * they are plain), then the JSON of only those rows. Null when a condition or a sort key
+	 * is not plain (a relation filter, a network or time key, ...): the page is then read as
+	 * the resolvers read it, and the objects in a second statement.
+	 */
+	private PageSql pageSql(NodeType<?, ?> type, ConnectionQueries.KeyPage page, String objects, String nodes) {
+		var table = columns.table(type.entityClass());
+		var alias = "p0";
+		var conditions = new SqlConditions(columns, type.entityClass(), page.alias(), alias);
+		try {
+			var keys = new StringJoiner(", ");
+			var order = new StringJoiner(", ");
+			var kinds = new ArrayList<Class<?>>();
+			int i = 0;
+			for (var key : page.walk()) {
+				if (!(key.expression() instanceof com.querydsl.core.types.Path<?> path) || !KEY_TYPES.contains(keyType(path))) {
+					return null;
+				}
+				var column = conditions.column(path);
+				keys.add(column + " AS k" + i++);
+				order.add(column + (key.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST"));
+				kinds.add(path.getType());
+			}
+			var where = page.where() == null ? "" : " AND " + conditions.sql(page.where());
+			var counted = page.counted() == null ? "" : " AND " + conditions.sql(page.counted());
+			var from = " FROM " + table.name() + " " + alias + " WHERE true" + table.only(alias);
+			var select = new StringBuilder("SELECT ");
+			for (int k = 0; k < kinds.size(); k++) {
+				select.append("p.k").append(k).append(", ");
+			}
+			select.append("p.id, ").append(nodes == null ? "NULL" : nodes + "::text");
+			var sql = select + " FROM (SELECT " + keys + ", " + alias + "." + table.id() + " AS id, row_number() OVER (ORDER BY "
+					+ order + ") AS n" + from + where + " ORDER BY " + order + " LIMIT " + page.limit() + ") p"
+					+ (nodes == null ? "" : " JOIN " + table.name() + " " + objects + " ON " + objects + "." + table.id() + " = p.id")
+					+ " ORDER BY p.n";
+			return new PageSql(sql, "SELECT count(*)" + from + counted, List.copyOf(kinds));
+		}
+		catch (NotPlain ex) {
+			return null;
+		}
+	}
+
+	/** Sort keys whose values read from JDBC are what the entities' would be (so are their cursors). */
+	private static final Set<Class<?>> KEY_TYPES = Set.of(Long.class, Integer.class, String.class, Boolean.class, Enum.class);
+
+	private static Class<?> keyType(com.querydsl.core.types.Path<?> path) {
+		return path.getType().isEnum() ? Enum.class : path.getType();
+	}
+
+	/** A root page's fused statement, its count's, and the Java types of its sort keys. */
+	private record PageSql(String sql, String countSql, List<Class<?>> keys) {
 	}
 
 	/** The rules every root field has (an agent token reads nothing), as the resolvers run them. */
@@ -220,15 +282,24 @@ public class FastReads {
 		private final ExecutableNormalizedField field;
 		private final String nodesSql;
 		private final String constant;
+		private final ConnectionQueries.KeyPage keyPage;
+		private final PageSql pageSql;
 
 		RootPlan(String key, NodeType<?, ?> type, ConnectionArgs args, ExecutableNormalizedField field, String nodesSql,
 				String constant) {
+			this(key, type, args, field, nodesSql, constant, null, null);
+		}
+
+		RootPlan(String key, NodeType<?, ?> type, ConnectionArgs args, ExecutableNormalizedField field, String nodesSql,
+				String constant, ConnectionQueries.KeyPage keyPage, PageSql pageSql) {
 			this.key = key;
 			this.type = type;
 			this.args = args;
 			this.field = field;
 			this.nodesSql = nodesSql;
 			this.constant = constant;
+			this.keyPage = keyPage;
+			this.pageSql = pageSql;
 		}
 
 		String key() {
@@ -239,8 +310,16 @@ public class FastReads {
 			if (constant != null) {
 				return constant;
 			}
-			var page = queries.rootKeys(type, args, context);
-			var json = nodesSql == null || page.getEdges().isEmpty() ? Map.<Long, String>of() : objects(page);
+			Connection<Long> page;
+			Map<Long, String> json;
+			if (pageSql != null) {
+				json = new HashMap<>();
+				page = fused(json);
+			}
+			else {
+				page = queries.rootKeys(type, args, context);
+				json = nodesSql == null || page.getEdges().isEmpty() ? Map.<Long, String>of() : objects(page);
+			}
 			var out = new StringBuilder(256 + 512 * json.size());
 			out.append('{');
 			boolean first = true;
@@ -262,6 +341,25 @@ public class FastReads {
 				}
 			}
 			return out.append('}').toString();
+		}
+
+		/** The page's rows and their objects' JSON (into {@code json}) from the one fused statement. */
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private Connection<Long> fused(Map<Long, String> json) {
+			var keys = pageSql.keys();
+			var rows = jdbc.query(pageSql.sql(), (rs, n) -> {
+				var row = new Object[keys.size() + 1];
+				for (int i = 0; i < keys.size(); i++) {
+					var kind = keys.get(i);
+					Object value = kind.isEnum() ? rs.getString(i + 1) : rs.getObject(i + 1, kind);
+					row[i] = value != null && kind.isEnum() ? Enum.valueOf((Class) kind, (String) value) : value;
+				}
+				long id = rs.getLong(keys.size() + 1);
+				row[keys.size()] = id;
+				json.put(id, rs.getString(keys.size() + 2));
+				return row;
+			});
+			return keyPage.connection(rows, () -> jdbc.queryForObject(pageSql.countSql(), Integer.class));
 		}
 
 		private Map<Long, String> objects(Connection<Long> page) {
@@ -333,16 +431,8 @@ public class FastReads {
 			this.schema = schema;
 		}
 
-		/** The statement answering the objects of a page: (id, JSON text) for ids in an array. */
-		String nodes(NodeType<?, ?> type, ExecutableNormalizedField node) {
-			var table = columns.table(type.entityClass());
-			var alias = alias();
-			return "SELECT " + alias + "." + table.id() + ", " + object(type, node, alias) + "::text FROM " + table.name()
-					+ " " + alias + " WHERE " + alias + "." + table.id() + " = ANY(?)";
-		}
-
 		/** json_build_object of one object's selected fields. */
-		private String object(NodeType<?, ?> type, ExecutableNormalizedField field, String alias) {
+		String object(NodeType<?, ?> type, ExecutableNormalizedField field, String alias) {
 			var children = field.getChildren();
 			if (children.size() > MAX_FIELDS) {
 				throw NotPlain.INSTANCE;
@@ -555,7 +645,7 @@ public class FastReads {
 			return json.append(')').toString();
 		}
 
-		private String alias() {
+		String alias() {
 			return "f" + aliases++;
 		}
 	}

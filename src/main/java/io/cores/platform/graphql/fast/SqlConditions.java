@@ -11,6 +11,7 @@ import com.querydsl.core.types.Expression;
 import com.querydsl.core.types.Operation;
 import com.querydsl.core.types.Ops;
 import com.querydsl.core.types.Path;
+import com.querydsl.core.types.TemplateExpression;
 
 /**
  * Writes the conditions the filter compiler builds (Querydsl, over entity properties) as SQL
@@ -43,6 +44,10 @@ final class SqlConditions {
 		}
 		if (expression instanceof Constant<?> constant) {
 			return literal(constant.getConstant());
+		}
+		if (expression instanceof TemplateExpression<?> template && template.getArgs().isEmpty()
+				&& template.getTemplate().toString().equals("1 = 0")) {
+			return "(1 = 0)"; // what matches nothing: an empty in, a cursor past the end
 		}
 		if (!(expression instanceof Operation<?> operation)) {
 			throw NotPlain.INSTANCE;
