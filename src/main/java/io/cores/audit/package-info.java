@@ -10,7 +10,8 @@
  * ({@link io.cores.audit.TagManagement}) and journal entries ({@link io.cores.audit.JournalManagement})
  * read the other modules' objects only to see that they exist and are visible to the caller,
  * and log each change on that object. It publishes no events of its own; the change log
- * handles {@code ObjectChanged} from every module.
+ * handles {@code ObjectChanged} from every module, and {@code ObjectsChanged} (many changes
+ * of one write, recorded as one batch).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
 package io.cores.audit;

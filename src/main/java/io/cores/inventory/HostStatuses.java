@@ -1,12 +1,14 @@
 package io.cores.inventory;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.cores.identity.Caller;
 import io.cores.platform.audit.Actor;
 import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.audit.ObjectsChanged;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.platform.graphql.UserError;
 
@@ -30,10 +33,12 @@ public class HostStatuses {
 	}
 
 	private final EntityManager entityManager;
+	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
 
-	HostStatuses(EntityManager entityManager, ApplicationEventPublisher events) {
+	HostStatuses(EntityManager entityManager, JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.events = events;
 	}
 
@@ -76,18 +81,28 @@ public class HostStatuses {
 	/**
 	 * A scan found NEW hosts answering for the first time: each goes ACTIVE, logged and
 	 * published like any status change. A host no longer NEW by now (staff changed it) is left.
+	 * One statement for all of them and one batch of change records, however many they are (a
+	 * scan may bring hundreds into use); in SQL, so the caller must not hold these hosts as
+	 * entities in its persistence context (the scan's transaction reads hosts in SQL only).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void activateOnFirstSighting(Collection<Long> hostIds, Actor actor) {
 		if (hostIds.isEmpty()) {
 			return;
 		}
-		var hosts = entityManager.createQuery("select h from Host h where h.id in :ids and h.status = :new order by h.id",
-				Host.class).setParameter("ids", hostIds).setParameter("new", HostStatus.NEW)
-			.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-		for (var host : hosts) {
-			moved(host, host.changeStatus(HostStatus.ACTIVE), actor);
-		}
+		var activated = jdbc.query(con -> {
+			var statement = con.prepareStatement("""
+					UPDATE host SET status = 'ACTIVE', version = version + 1
+					WHERE id = ANY (?::bigint[]) AND status = 'NEW'
+					RETURNING id, hostname""");
+			statement.setArray(1, con.createArrayOf("bigint", hostIds.toArray()));
+			return statement;
+		}, (rs, row) -> new HostStatusChanged(rs.getLong("id"), rs.getString("hostname"), HostStatus.NEW,
+				HostStatus.ACTIVE, actor)).stream().sorted(Comparator.comparingLong(HostStatusChanged::hostId)).toList();
+		events.publishEvent(new ObjectsChanged(activated.stream().map(change -> new ObjectChanged("Host", change.hostId(),
+				"UPDATE", change.hostname(), Map.of("status", change.from().name()), Map.of("status", change.to().name()),
+				actor.id(), actor.name())).toList()));
+		activated.forEach(events::publishEvent);
 	}
 
 	/** Staff move hosts between ACTIVE and INACTIVE (a NEW host too); loans own ON_LOAN. */

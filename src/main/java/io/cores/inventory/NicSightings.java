@@ -4,12 +4,11 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.cores.live.ScanIngested;
 import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.audit.ObjectsChanged;
 import io.cores.platform.graphql.GlobalId;
 
 /**
@@ -29,20 +29,19 @@ import io.cores.platform.graphql.GlobalId;
  * <p>
  * Change log: a lastSeen is an observation, not an edit, so it is not logged (a scan touches
  * thousands); an ip taken, a status changed and a host placed are, one record each, under the
- * scan's request and poster. Each change is applied only if still due (the NIC still has no
- * ip, the host is still NEW or rackless), so a staff edit made meanwhile wins.
+ * scan's request and poster, each kind written as one batch. Each change is applied only if
+ * still due (the NIC still has no ip, the host is still NEW or rackless), so a staff edit made
+ * meanwhile wins.
  */
 @Component
 class NicSightings {
 
 	private final JdbcTemplate jdbc;
-	private final EntityManager entityManager;
 	private final HostStatuses statuses;
 	private final ApplicationEventPublisher events;
 
-	NicSightings(JdbcTemplate jdbc, EntityManager entityManager, HostStatuses statuses, ApplicationEventPublisher events) {
+	NicSightings(JdbcTemplate jdbc, HostStatuses statuses, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.entityManager = entityManager;
 		this.statuses = statuses;
 		this.events = events;
 	}
@@ -87,25 +86,31 @@ class NicSightings {
 			return statement;
 		}, (rs, row) -> new ObjectChanged("Nic", rs.getLong("id"), "UPDATE", rs.getString("mac"),
 				nullable("ip", null), Map.of("ip", rs.getString("ip")), scan.actor().id(), scan.actor().name()));
-		taken.forEach(events::publishEvent);
+		events.publishEvent(new ObjectsChanged(sorted(taken)));
 	}
 
 	private void place(ScanIngested scan) {
 		if (scan.hostsPlaced().isEmpty()) {
 			return;
 		}
-		var racks = scan.hostsPlaced().stream()
-			.collect(Collectors.toMap(ScanIngested.HostPlaced::hostId, ScanIngested.HostPlaced::rackId));
-		var hosts = entityManager.createQuery("select h from Host h where h.id in :ids and h.rackId is null order by h.id",
-				Host.class).setParameter("ids", racks.keySet()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-		for (var host : hosts) {
-			host.setRackId(racks.get(host.getId()));
-		}
-		entityManager.flush();
-		for (var host : hosts) {
-			events.publishEvent(new ObjectChanged("Host", host.getId(), "UPDATE", host.getHostname(), nullable("rack", null),
-					Map.of("rack", GlobalId.encode("Rack", host.getRackId())), scan.actor().id(), scan.actor().name()));
-		}
+		var placed = jdbc.query(con -> {
+			var statement = con.prepareStatement("""
+					UPDATE host h SET rack_id = v.rack_id, version = h.version + 1
+					FROM unnest(?::bigint[], ?::bigint[]) AS v(id, rack_id)
+					WHERE h.id = v.id AND h.rack_id IS NULL
+					RETURNING h.id, h.hostname, h.rack_id""");
+			var hosts = scan.hostsPlaced();
+			statement.setArray(1, array(con, "bigint", hosts.stream().map(ScanIngested.HostPlaced::hostId).toList()));
+			statement.setArray(2, array(con, "bigint", hosts.stream().map(ScanIngested.HostPlaced::rackId).toList()));
+			return statement;
+		}, (rs, row) -> new ObjectChanged("Host", rs.getLong("id"), "UPDATE", rs.getString("hostname"), nullable("rack", null),
+				Map.of("rack", GlobalId.encode("Rack", rs.getLong("rack_id"))), scan.actor().id(), scan.actor().name()));
+		events.publishEvent(new ObjectsChanged(sorted(placed)));
+	}
+
+	/** In the order of the objects' ids: RETURNING answers the rows in no set order. */
+	private static List<ObjectChanged> sorted(List<ObjectChanged> changes) {
+		return changes.stream().sorted(Comparator.comparingLong(ObjectChanged::objectId)).toList();
 	}
 
 	private static Map<String, Object> nullable(String key, Object value) {

@@ -1,6 +1,7 @@
 package io.cores.live;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,17 +25,23 @@ import io.cores.support.TcpRelay;
 
 import static io.cores.live.ScanSubscriptions.cursorNow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard feed of docs/dashboards.md, run as written under Node with the real
  * graphql-ws client: its filter holds, a dropped connection and a restart both resume from
  * the last conflict it printed, and no conflict is printed twice or missed. The client comes
- * from the admin UI's node_modules (the build installs it before the tests run).
+ * from the admin UI's node_modules (the build installs it before the tests run), so the test
+ * skips only in a build without the UI ({@code -Dadmin-ui.skip}) or on a machine without Node,
+ * and fails when Node is there but the UI's packages are not.
  */
 class ConflictFeedScriptTest extends IngestTest {
 
 	private static final Path CLIENT = Path.of("admin-ui/node_modules/graphql-ws").toAbsolutePath();
+
+	/** Node as the PATH finds it, or null. */
+	private static final Path NODE = onPath("node");
 
 	@TempDir
 	Path dir;
@@ -45,8 +52,10 @@ class ConflictFeedScriptTest extends IngestTest {
 
 	@BeforeEach
 	void aRelay() throws IOException {
-		assumeTrue(Files.isDirectory(CLIENT) && Files.isExecutable(Path.of("/usr/bin/node")),
-				"node and admin-ui/node_modules (run the build without -Dadmin-ui.skip)");
+		assumeFalse(Boolean.getBoolean("admin-ui.skip"), "built with -Dadmin-ui.skip: no admin UI packages");
+		assumeTrue(NODE != null, "no node on the PATH");
+		assertThat(CLIENT).as("the graphql-ws client in the admin UI's packages: node is on the PATH (%s) but %s is "
+				+ "missing; run the build without -Dadmin-ui.skip, or npm ci in admin-ui", NODE, CLIENT).isDirectory();
 		Files.copy(Path.of("docs/conflict-feed.mjs"), dir.resolve("conflict-feed.mjs"));
 		Files.createSymbolicLink(dir.resolve("node_modules"), CLIENT.getParent());
 		relay = TcpRelay.to(port());
@@ -90,6 +99,22 @@ class ConflictFeedScriptTest extends IngestTest {
 		feed.nothingMore();
 	}
 
+	private static Path onPath(String program) {
+		var path = System.getenv("PATH");
+		if (path == null) {
+			return null;
+		}
+		for (var dir : path.split(File.pathSeparator)) {
+			if (!dir.isEmpty()) {
+				var candidate = Path.of(dir, program);
+				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** A NIC with a recorded ip, so that scanning it elsewhere raises a NIC conflict (not UNKNOWN). */
 	private String knownNic(String ip) {
 		long lab = data().lab(data().building("feed"), "feed-lab");
@@ -103,7 +128,7 @@ class ConflictFeedScriptTest extends IngestTest {
 	private record Feed(Process process, BlockingQueue<String> out, BlockingQueue<String> err) {
 
 		static Feed start(Path dir, int port, String agent) throws IOException {
-			var builder = new ProcessBuilder("/usr/bin/node", "--experimental-websocket", "--no-warnings",
+			var builder = new ProcessBuilder(NODE.toString(), "--experimental-websocket", "--no-warnings",
 					"conflict-feed.mjs").directory(dir.toFile());
 			builder.environment().put("CORES_WS", "ws://localhost:" + port + "/graphql");
 			builder.environment().put("CORES_FILTER",

@@ -14,6 +14,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import io.cores.identity.internal.TokenKeys;
 import io.cores.support.ApiTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the ingest tests: agents with their tokens, scans posted through ingestScan as
  * variables (as agents send them), and the rows a scan leaves, read back in SQL.
@@ -94,10 +96,12 @@ abstract class IngestTest extends ApiTest {
 		return (List<Map<String, Object>>) payload.get("responses");
 	}
 
+	/** The counts without durationMs, which varies from run to run but must be a number of milliseconds. */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> stats(Map<String, Object> payload) {
 		var stats = new LinkedHashMap<>((Map<String, Object>) payload.get("stats"));
-		stats.remove("durationMs");
+		assertThat(stats.remove("durationMs")).as("durationMs").isInstanceOfSatisfying(Number.class,
+				ms -> assertThat(ms.longValue()).as("durationMs").isNotNegative());
 		return stats;
 	}
 

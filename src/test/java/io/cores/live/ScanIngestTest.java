@@ -72,6 +72,7 @@ class ScanIngestTest extends IngestTest {
 		var payload = ingest(agent, List.of(entry(mac, "2001:DB8:0:0:0:0:0:5")));
 
 		assertThat(responses(payload)).containsExactly(line(0, "MATCHED", null, List.of(), List.of(), "Seen on its recorded ip"));
+		assertThat(stats(payload)).isEqualTo(counts(1, 1, 0, 0, 0, 0, 0));
 	}
 
 	@Test
@@ -82,6 +83,7 @@ class ScanIngestTest extends IngestTest {
 		var payload = ingest(agent, List.of(byNic(GlobalId.encode("Nic", nic), ipIn(subnetA, 6))));
 
 		assertThat(responses(payload)).containsExactly(line(0, "MATCHED", null, List.of(), List.of(), "Seen on its recorded ip"));
+		assertThat(stats(payload)).isEqualTo(counts(1, 1, 0, 0, 0, 0, 0));
 		assertThat(nicRow(nic).get("last_seen")).isNotNull();
 	}
 
@@ -176,6 +178,7 @@ class ScanIngestTest extends IngestTest {
 
 		assertThat(responses(payload)).containsExactly(line(0, "NIC_CONFLICT", null, List.of("NIC"), List.of(),
 				"The NIC's recorded ip is " + ipIn(subnetA, 21) + "; NIC conflict created"));
+		assertThat(stats(payload)).isEqualTo(counts(1, 1, 0, 1, 0, 0, 0));
 		assertThat(hostRow(host)).containsEntry("status", "NEW");
 		assertThat(nicRow(nic)).containsEntry("ip", ipIn(subnetA, 21));
 	}
@@ -263,6 +266,7 @@ class ScanIngestTest extends IngestTest {
 
 		assertThat(responses(payload)).containsExactly(line(0, "NIC_CONFLICT", null, List.of("NIC"), List.of(),
 				"The NIC has no ip on record; NIC conflict created"));
+		assertThat(stats(payload)).isEqualTo(counts(1, 1, 0, 1, 0, 0, 0));
 		assertThat(conflictsWhere("nic_id = ?", nic)).singleElement().satisfies(c -> assertThat(c)
 			.containsEntry("kind", "NIC").containsEntry("host_id", null).containsEntry("recorded_ip", null));
 	}
@@ -311,8 +315,13 @@ class ScanIngestTest extends IngestTest {
 		var ownLab = ingest(agent, List.of(entry(mac, ipIn(subnetA, 52))));
 		var noLab = ingest(agent, List.of(entry(mac, "192.0.2.51")));
 
-		assertThat(responses(ownLab)).extracting(l -> l.get("location")).containsOnlyNulls();
-		assertThat(responses(noLab)).extracting(l -> l.get("location")).containsOnlyNulls();
+		assertThat(responses(ownLab)).containsExactly(line(0, "NIC_CONFLICT", null, List.of("NIC"), List.of(),
+				"The NIC's recorded ip is " + ipIn(subnetA, 51) + "; NIC conflict created"));
+		assertThat(stats(ownLab)).isEqualTo(counts(1, 1, 0, 1, 0, 0, 0));
+		assertThat(responses(noLab)).as("a NIC conflict only, superseding the first scan's")
+			.containsExactly(line(0, "NIC_CONFLICT", null, List.of("NIC"), List.of(),
+					"The NIC's recorded ip is " + ipIn(subnetA, 51) + "; NIC conflict created, superseding an open one"));
+		assertThat(stats(noLab)).isEqualTo(counts(1, 1, 0, 1, 1, 0, 0));
 		assertThat(conflictsWhere("host_id = ? AND kind = 'LOCATION'", host)).isEmpty();
 	}
 
@@ -344,6 +353,7 @@ class ScanIngestTest extends IngestTest {
 		assertThat(responses(payload)).containsExactly(line(0, "NIC_CONFLICT", "CONFLICT", List.of("NIC", "LOCATION"), List.of(),
 				"The NIC's recorded ip is " + ipIn(subnetA, 61) + "; NIC conflict created; "
 						+ "the host has no rack and the lab whose subnet holds the ip has no default rack; LOCATION conflict created"));
+		assertThat(stats(payload)).isEqualTo(counts(1, 1, 0, 2, 0, 0, 0));
 		assertThat(conflictsWhere("host_id = ? AND kind = 'LOCATION'", host)).singleElement().satisfies(c -> assertThat(c)
 			.containsEntry("nic_id", nic).containsEntry("current_lab_id", null).containsEntry("suggested_lab_id", labC));
 		assertThat(hostRow(host)).containsEntry("rack_id", null);
@@ -360,6 +370,8 @@ class ScanIngestTest extends IngestTest {
 		assertThat(responses(payload)).containsExactly(line(0, "IP_ACCEPTED", "CONFLICT", List.of("LOCATION"), List.of(),
 				"The NEW host's NIC had no ip and took this one; the host is ACTIVE; "
 						+ "the host has no rack and no lab's subnet holds the ip; LOCATION conflict created"));
+		assertThat(stats(payload)).as("the ip taken; a LOCATION conflict").isEqualTo(counts(1, 1, 1, 1, 0, 0, 0));
+		assertThat(hostRow(host)).containsEntry("status", "ACTIVE").containsEntry("rack_id", null);
 		assertThat(conflictsWhere("host_id = ? AND kind = 'LOCATION'", host)).singleElement().satisfies(c -> assertThat(c)
 			.containsEntry("current_lab_id", null).containsEntry("suggested_lab_id", null));
 	}
@@ -395,8 +407,10 @@ class ScanIngestTest extends IngestTest {
 		var recent = nextTime();
 		ingest(agent, scan(recent, List.of(entry(mac, ipIn(subnetA, 80)))));
 
-		ingest(agent, scan(recent.minusHours(2), List.of(entry(mac, ipIn(subnetA, 80)))));
+		var late = ingest(agent, scan(recent.minusHours(2), List.of(entry(mac, ipIn(subnetA, 80)))));
 
+		assertThat(responses(late)).containsExactly(line(0, "MATCHED", null, List.of(), List.of(), "Seen on its recorded ip"));
+		assertThat(stats(late)).isEqualTo(counts(1, 1, 0, 0, 0, 0, 0));
 		assertThat(nicRow(nic).get("last_seen")).isEqualTo(recent);
 		assertThat(hostRow(host).get("last_seen")).isEqualTo(recent);
 	}

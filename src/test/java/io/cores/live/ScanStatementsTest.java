@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An ingest's SQL statements grow with the kinds of change it makes, not with its entries: a
  * scan of 500 results (matches, NIC and LOCATION conflicts, unknown and virtual MACs) runs as
- * many statements as one of 5 results of the same kinds.
+ * many statements as one of 5 results of the same kinds, and a scan bringing 20 new hosts into
+ * use (each NIC taking its ip, each host going ACTIVE and placed, all logged) as many as one
+ * bringing one.
  */
 class ScanStatementsTest extends IngestTest {
 
@@ -22,7 +24,11 @@ class ScanStatementsTest extends IngestTest {
 	private long rack;
 	private String home;
 	private String away;
+	private String landing;
+	private long landingRack;
+	private final List<Long> newHostIds = new ArrayList<>();
 	private int hosts;
+	private int landed;
 
 	@BeforeEach
 	void twoLabs() {
@@ -32,6 +38,9 @@ class ScanStatementsTest extends IngestTest {
 		home = data().subnet(lab);
 		rack = data().rack(lab, "r1", false);
 		away = data().subnet(data().lab(building, "away"));
+		long landingLab = data().lab(building, "landing");
+		landing = data().subnet(landingLab);
+		landingRack = data().rack(landingLab, "l0", true);
 		// the token's first use of the minute writes its last-use time; keep that out of the counts
 		ingest(agent, List.of());
 	}
@@ -49,6 +58,26 @@ class ScanStatementsTest extends IngestTest {
 		assertThat(small).as("statements per scan").isEqualTo(15);
 	}
 
+	@Test
+	void newHostsThatTakeAnIpGoActiveAndArePlacedCostNoStatementsPerHost() {
+		var one = statements(newHosts(1));
+		var twenty = statements(newHosts(20));
+
+		assertThat(twenty).as("statements for 20 new hosts").isEqualTo(one);
+		// the baseline above, and for the inventory's changes: the NICs' ips, the hosts' status,
+		// the hosts' racks, a statement each, and their change records, a batch each
+		assertThat(one).as("statements per scan").isEqualTo(17);
+		var ids = newHostIds.toArray(Long[]::new);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM host WHERE id = ANY (?) AND status = 'ACTIVE' AND rack_id = ?",
+				Integer.class, ids, landingRack)).as("hosts gone ACTIVE and placed").isEqualTo(21);
+		assertThat(jdbc.queryForObject("""
+				SELECT count(*) FROM object_change c JOIN nic n ON c.object_type = 'Nic' AND c.object_id = n.id
+				WHERE n.host_id = ANY (?)""", Integer.class, (Object) ids))
+			.as("the NICs' change records").isEqualTo(21);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM object_change WHERE object_type = 'Host' AND object_id = ANY (?)",
+				Integer.class, (Object) ids)).as("the hosts' change records, status and rack").isEqualTo(42);
+	}
+
 	private int statements(List<Map<String, Object>> results) {
 		// the agent seen moments ago, as an agent posting scan after scan is, however long the setup took
 		assertThat(errors(ingest(agent, List.of()))).isEmpty();
@@ -58,6 +87,22 @@ class ScanStatementsTest extends IngestTest {
 		assertThat(errors(payload)).isEmpty();
 		assertThat(stats(payload).get("entries")).isEqualTo(results.size());
 		return count;
+	}
+
+	/**
+	 * NEW hosts without a rack whose NICs have no ip, scanned on ips of a lab with a default
+	 * rack: each NIC takes its ip, each host goes ACTIVE and is placed, three change records each.
+	 */
+	private List<Map<String, Object>> newHosts(int count) {
+		var results = new ArrayList<Map<String, Object>>();
+		for (int i = 0; i < count; i++) {
+			long host = data().host("n" + hosts++, null, "NEW");
+			newHostIds.add(host);
+			var mac = data().mac();
+			data().nic(host, mac, null, true, null);
+			results.add(entry(mac, ipIn(landing, 1 + landed++)));
+		}
+		return results;
 	}
 
 	/** Per round: a NIC on its ip, one on another ip, one in the other lab, an unknown and a virtual MAC. */

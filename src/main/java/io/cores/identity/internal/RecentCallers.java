@@ -15,6 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.cores.identity.Caller;
 import io.cores.identity.TokenRevoked;
 import io.cores.platform.audit.ObjectChanged;
+import io.cores.platform.audit.ObjectsChanged;
 
 /**
  * The callers authenticated in the last {@code cores.security.credential-cache} (default 5 s),
@@ -70,6 +71,13 @@ class RecentCallers {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(ObjectChanged change) {
 		if (IDENTITY_TYPES.contains(change.objectType())) {
+			forgetAll();
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(ObjectsChanged changes) {
+		if (changes.changes().stream().anyMatch(change -> IDENTITY_TYPES.contains(change.objectType()))) {
 			forgetAll();
 		}
 	}
