@@ -354,6 +354,20 @@ public final class DemoData {
 				}
 				counts.put("job log lines", out.finish());
 			}
+			try (var out = CopyWriter.open(copy, "mail_outbox", "kind", "subject_key", "day", "recipient", "subject", "body",
+					"job_id", "sent_at", "attempts", "created_at", "updated_at")) {
+				for (var mail : m.mails) {
+					long jobId = 0;
+					for (int i = 0; i < m.jobs.size(); i++) {
+						if (m.jobs.get(i) == mail.job()) {
+							jobId = jobIds[i];
+						}
+					}
+					out.row(mail.kind(), Long.toString(mail.owner().id), mail.day(), mail.owner().email, mail.subject(),
+							mail.body(), jobId, mail.sentAt(), 1, mail.job().startedAt(), mail.sentAt());
+				}
+				counts.put("mails", out.finish());
+			}
 		}
 
 		private void audit() throws SQLException {

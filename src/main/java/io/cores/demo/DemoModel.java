@@ -2,6 +2,9 @@ package io.cores.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -178,6 +181,10 @@ final class DemoModel {
 	record LogLine(Instant at, String level, String message) {
 	}
 
+	/** A mail a job run wrote to the outbox (about an owner's holds that day), and when it was sent. */
+	record Mail(String kind, User owner, LocalDate day, String subject, String body, Job job, Instant sentAt) {
+	}
+
 	static final class Agent extends Row {
 		String name;
 		String metadata;
@@ -250,6 +257,7 @@ final class DemoModel {
 	final List<Loan> loans = new ArrayList<>();
 	final List<Token> tokens = new ArrayList<>();
 	final List<Job> jobs = new ArrayList<>();
+	final List<Mail> mails = new ArrayList<>();
 	final List<Agent> agents = new ArrayList<>();
 	/** posted after the load, oldest first */
 	final List<DemoScan> scans = new ArrayList<>();
@@ -305,6 +313,7 @@ final class DemoModel {
 			hostRequestIds.add(new UUID(random.nextLong() & ~0xF000L | 0x4000L,
 					random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L));
 		}
+		pastRetention();
 	}
 
 	// ---- catalogs ----
@@ -893,6 +902,72 @@ final class DemoModel {
 		return new Job("maintenance", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null,
 				List.of(logLine(started, "INFO", "Deleting records older than 3 months"),
 						logLine(done, "INFO", "Done: " + data)));
+	}
+
+	// ---- past the retention time ----
+
+	/**
+	 * A few rows older than the maintenance job keeps (3 months), so that maintenance on the demo
+	 * lab has something of each kind to delete: a notice that expired 120 days ago, a booking and
+	 * a reservation that ended 100 days ago, and that day's morning run with the mail it sent
+	 * their owner. No scan session: the ingest stamps a session with the time it is posted, so the
+	 * demo's scans are young whatever their timestamp. Made last and without the random
+	 * generator, so the rest of the lab is what the seed always made.
+	 */
+	private void pastRetention() {
+		notices.add(new Notice("Lab move finished", "All racks of lab2 are in their new room; bookings are open again.",
+				null, "SUCCESS", 0, now.minus(Duration.ofDays(120)), now.minus(Duration.ofDays(127))));
+		Instant day = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(100));
+		Instant bookingStart = day.minus(Duration.ofDays(2)).plus(Duration.ofHours(9));
+		Instant reservationStart = day.minus(Duration.ofDays(12)).plus(Duration.ofHours(10));
+		List<Host> bookableThen = hosts.stream()
+			.filter(h -> h.status.equals("ACTIVE") && h.bookableStatus.equals("ACTIVE")
+					&& h.createdAt.isBefore(reservationStart.minus(Duration.ofDays(14))))
+			.toList();
+		var owner = users.stream().filter(u -> u.active && u.role.equals("USER")).findFirst().orElse(null);
+		if (bookableThen.size() < 2 || owner == null) {
+			return;
+		}
+		var booking = oldHold("BOOKING", bookableThen.get(0), owner, bookingStart, day.plus(Duration.ofHours(17)));
+		var reservation = oldHold("RESERVATION", bookableThen.get(1), owner, reservationStart,
+				day.plus(Duration.ofHours(12)));
+
+		var at = day.plus(Duration.ofMinutes(8 * 60 + 23));
+		var started = at.plusMillis(400);
+		var sent = started.plusMillis(900);
+		var done = sent.plusMillis(100);
+		var data = new LinkedHashMap<String, Object>();
+		data.put("holdMails", 1);
+		data.put("notificationMails", 0);
+		data.put("ownersWithoutAddress", 0);
+		data.put("mailsSent", 1);
+		var run = new Job("morning", "COMPLETED", 24 * 60, at, started, done, Json.write(data), null, List.of(
+				logLine(started, "INFO", "Mailing owners of bookings and reservations that start or end today"),
+				logLine(done, "INFO", "1 mail(s) sent")));
+		jobs.add(run);
+		var date = LocalDate.ofInstant(day, ZoneOffset.UTC);
+		var body = "Hello " + owner.displayName + ",\n\nyour bookings and reservations that start or end today (" + date
+				+ "):\n\n" + line(booking) + line(reservation) + "\n-- Cores\n";
+		mails.add(new Mail("HOLDS_TODAY", owner, date, "Cores: your holds today, " + date, body, run, sent));
+	}
+
+	private Hold oldHold(String kind, Host host, User owner, Instant startsAt, Instant endsAt) {
+		var hold = new Hold();
+		hold.kind = kind;
+		hold.host = host;
+		hold.owner = owner;
+		hold.startsAt = startsAt;
+		hold.endsAt = endsAt;
+		hold.createdAt = startsAt.minus(Duration.ofDays(3));
+		host.holds.add(hold);
+		holds.add(hold);
+		return hold;
+	}
+
+	private static String line(Hold hold) {
+		var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+		return "- " + (hold.kind.equals("BOOKING") ? "Booking" : "Reservation") + " of " + hold.host.hostname + ": "
+				+ time.format(hold.startsAt) + " to " + time.format(hold.endsAt) + " (ends today)\n";
 	}
 
 	private static LogLine logLine(Instant at, String level, String message) {

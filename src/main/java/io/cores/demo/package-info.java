@@ -3,7 +3,9 @@
  * {@code CORES_DEMO_HOSTS}) is above zero, fills every module's tables with a realistic,
  * deterministic lab of that many hosts — buildings, labs and their subnets, racks,
  * catalogs, hosts with NICs and cards, users, groups, projects, bookings and reservations,
- * notices, loans, tags, journal entries and the change log — then has its agent post two
+ * notices, loans, tags, journal entries, the change log and the jobs' runs, with a few rows
+ * past the maintenance job's retention time (a notice, a booking, a reservation, a job run and
+ * the mail it sent) — then has its agent post two
  * scans through the real ingest, with staff resolving some of the conflicts in between.
  * <p>
  * This is the one place that writes other modules' tables directly: it runs once, before

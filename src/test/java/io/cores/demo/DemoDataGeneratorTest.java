@@ -53,7 +53,8 @@ class DemoDataGeneratorTest {
 		assertThat(summary.loaded()).isTrue();
 		assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(HOSTS).isEqualTo(summary.count("hosts"));
 		assertThat(count(db, "SELECT count(*) FROM nic")).isEqualTo(3 * HOSTS).isEqualTo(summary.count("NICs"));
-		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10 * HOSTS);
+		// ten per host, and one past the retention time (below)
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10 * HOSTS + 1);
 		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'RESERVATION'")).isGreaterThanOrEqualTo(3);
 		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'RESERVATION' AND ends_at IS NULL")).isPositive();
 		assertThat(count(db, "SELECT count(*) FROM hold WHERE cancelled_at IS NOT NULL")).isPositive();
@@ -62,7 +63,7 @@ class DemoDataGeneratorTest {
 		assertThat(count(db, "SELECT count(*) FROM building")).isEqualTo(3);
 		assertThat(count(db, "SELECT count(*) FROM lab")).isBetween(6L, 12L);
 		assertThat(count(db, "SELECT count(*) FROM rack WHERE is_default")).isEqualTo(count(db, "SELECT count(*) FROM lab"));
-		assertThat(summary.describe()).contains(HOSTS + " hosts", 3 * HOSTS + " NICs", 10 * HOSTS + " bookings");
+		assertThat(summary.describe()).contains(HOSTS + " hosts", 3 * HOSTS + " NICs", (10 * HOSTS + 1) + " bookings");
 	}
 
 	@Test
@@ -129,6 +130,19 @@ class DemoDataGeneratorTest {
 		// each run that ran has its log, a row per line; each scheduled one its slot
 		assertThat(count(db, "SELECT count(*) FROM job j WHERE started_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM job_log_line l WHERE l.job_id = j.id)")).isZero();
 		assertThat(count(db, "SELECT count(*) FROM job WHERE status = 'SCHEDULED' AND slot = scheduled_at AND name IN ('morning', 'maintenance')")).isEqualTo(2);
+		// past the retention time (3 months before the clock), for maintenance to delete: a notice expired, a
+		// booking and a reservation ended, the morning run of that day and the mail it sent their owner
+		var cutoff = "'" + CLOCK.instant().atOffset(ZoneOffset.UTC).minusMonths(3) + "'::timestamptz";
+		assertThat(count(db, "SELECT count(*) FROM notice WHERE expires_at < " + cutoff)).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING' AND ends_at < " + cutoff)).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'RESERVATION' AND ends_at < " + cutoff)).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM job WHERE completed_at < " + cutoff)).isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM mail_outbox m JOIN job j ON j.id = m.job_id"
+				+ " JOIN app_user u ON u.email = m.recipient AND m.subject_key = u.id::text"
+				+ " WHERE m.sent_at < " + cutoff + " AND j.name = 'morning' AND m.day = (j.scheduled_at AT TIME ZONE 'UTC')::date"
+				+ " AND (SELECT count(*) FROM hold h WHERE h.owner_id = u.id AND (h.ends_at AT TIME ZONE 'UTC')::date = m.day) = 2"))
+			.as("the mail of that day's morning run to the owner of both").isEqualTo(1);
+		assertThat(count(db, "SELECT count(*) FROM mail_outbox")).isEqualTo(1);
 		// every subnet in 10/8, so tests and sites can use 172.16/12 and 192.168/16 alongside
 		assertThat(count(db, "SELECT count(*) FROM lab_subnet WHERE NOT subnet <<= '10.0.0.0/8'")).isZero();
 		assertThat(count(db, "SELECT count(*) FROM user_group WHERE name IN ('lab-admins', 'network-team', 'qa')")).isEqualTo(3);
@@ -184,7 +198,7 @@ class DemoDataGeneratorTest {
 		var db = new JdbcTemplate(dataSource);
 		assertThat(count(db, "SELECT count(*) FROM host")).isEqualTo(hosts);
 		assertThat(count(db, "SELECT count(*) FROM nic")).isEqualTo(3L * hosts);
-		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10L * hosts);
+		assertThat(count(db, "SELECT count(*) FROM hold WHERE kind = 'BOOKING'")).isEqualTo(10L * hosts + 1);
 	}
 
 	private static DataSource freshDatabase() {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.cores.jobs.internal.JobRuns;
 import io.cores.platform.graphql.GlobalId;
 import io.cores.support.ApiTest;
 import io.cores.support.GraphQlSocket;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Running jobs by hand, their records, cancelling, and watching them (schema/jobs.graphqls). */
 @SuppressWarnings("unchecked")
 class JobRunsTest extends ApiTest {
+
+	@Autowired
+	private JobRuns jobRuns;
 
 	private static final String RUN = """
 			mutation($name: String!, $at: DateTime) {
@@ -227,6 +232,45 @@ class JobRunsTest extends ApiTest {
 			assertThat(lines.subList(1, 4)).containsExactly("step 1", "step 2", "step 3");
 			assertThat(lines.get(0)).startsWith("Started on ");
 		}
+	}
+
+	/**
+	 * What a running job's {@code context.log(...)} does (JobRuns.log), on a run that an instance
+	 * elsewhere holds with a lease far ahead, so that no worker here claims, renews or reaps it
+	 * meanwhile: each line is a row added; the run's own row is not written at all.
+	 */
+	@Test
+	void aLogLineIsARowAddedAndLeavesTheRunsRecordUntouched() throws Exception {
+		long run = data().insert("""
+				INSERT INTO job (name, status, scheduled_at, started_at, instance, lease_until)
+				VALUES (?, 'RUNNING', now(), now(), 'elsewhere', now() + interval '1 hour') RETURNING id""",
+				data().name("held-run"));
+		var id = GlobalId.encode("Job", run);
+		try {
+			var row = "SELECT version, updated_at, xmin::text AS xmin FROM job WHERE id = ?";
+			var before = jdbc.queryForMap(row, run);
+			var read = JobCalls.read(asAdmin(), id);
+			var updatedAt = updatedAt(id);
+
+			jobRuns.log(run, "INFO", "first line");
+			jobRuns.log(run, "WARNING", "second line");
+
+			assertThat(jdbc.queryForMap(row, run)).as("the job row, not rewritten").isEqualTo(before);
+			var after = JobCalls.read(asAdmin(), id);
+			assertThat(after.get("version")).isEqualTo(read.get("version"));
+			assertThat(updatedAt(id)).isEqualTo(updatedAt);
+			assertThat((List<Map<String, Object>>) after.get("log")).containsExactly(
+					Map.of("level", "INFO", "message", "first line"), Map.of("level", "WARNING", "message", "second line"));
+		}
+		finally {
+			jdbc.update("DELETE FROM job_log_line WHERE job_id = ?", run);
+			jdbc.update("DELETE FROM job WHERE id = ?", run);
+		}
+	}
+
+	private String updatedAt(String id) {
+		return asAdmin().document("query($id: ID!) { job(id: $id) { updatedAt } }").variable("id", id).execute()
+			.path("job.updatedAt").entity(String.class).get();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.cores.jobs;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 import io.cores.support.ApiTest;
+import io.cores.support.GraphQlSocket;
 import io.cores.support.ServerProcesses;
 import io.cores.support.TestMail;
 
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a JVM of its own, "jobs-b", one run thread, mailing to the same GreenMail). Which instance
  * takes a run is steered by keeping the other's run threads busy: the test server's with two
  * test-cancellable runs (jobs-b does not run those), jobs-b's with a 4-second test-tick (the
- * test server does not run that). Maintenance on jobs-b deletes 2 rows per batch.
+ * test server does not run that). Maintenance on jobs-b deletes 2 rows per batch. A subscriber
+ * on the test server sees a run on jobs-b as it happens.
  */
 @SuppressWarnings("unchecked")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -188,6 +191,44 @@ class JobsAcrossInstancesTest extends ApiTest {
 		}
 		for (var row : keptRows) {
 			assertThat(exists((String) row[0], (Long) row[1])).as("%s %d stays", row[0], row[1]).isTrue();
+		}
+	}
+
+	@Test
+	void jobUpdatedOnThisInstanceReportsARunOnTheOther() throws Exception {
+		try (var socket = GraphQlSocket.connect(port()).init("Token " + ADMIN_KEY)) {
+			socket.subscribe("1", """
+					subscription { jobUpdated(filter: { name: { eq: "test-tick" } }) { job { id status } line { level message } } }""",
+					Map.of());
+			// test-tick runs on jobs-b only (4 s); due in a moment, so the subscription is in place by then
+			Map<String, Object> payload = asAdmin().document("""
+					mutation($at: DateTime) { runJob(input: { name: "test-tick", at: $at }) { job { id } errors { message } } }""")
+				.variable("at", OffsetDateTime.now().plusSeconds(2).toString()).execute().path("runJob").entity(Map.class).get();
+			assertThat(errors(payload)).isEmpty();
+			var id = (String) ((Map<String, Object>) payload.get("job")).get("id");
+			var statuses = new ArrayList<String>();
+			var lines = new ArrayList<String>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
+				var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
+				var job = (Map<String, Object>) update.get("job");
+				if (!job.get("id").equals(id)) {
+					continue;
+				}
+				var line = (Map<String, Object>) update.get("line");
+				if (line == null) {
+					statuses.add((String) job.get("status"));
+				}
+				else {
+					lines.add((String) line.get("message"));
+				}
+			}
+			assertThat(JobCalls.read(asAdmin(), id).get("instance")).isEqualTo(B);
+			assertThat(statuses).contains("RUNNING", "COMPLETED").isSubsetOf("SCHEDULED", "PENDING", "RUNNING", "COMPLETED");
+			assertThat(statuses.get(statuses.size() - 1)).isEqualTo("COMPLETED");
+			assertThat(lines).hasSize(2);
+			assertThat(lines.get(0)).isEqualTo("Started on " + B);
+			assertThat(lines.get(1)).startsWith("Completed in ");
 		}
 	}
 

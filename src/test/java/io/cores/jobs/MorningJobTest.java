@@ -3,6 +3,7 @@ package io.cores.jobs;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import io.cores.platform.graphql.GlobalId;
 import io.cores.support.ApiTest;
 import io.cores.support.TestMail;
 
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The morning job against a real SMTP server (GreenMail, support/TestMail): one mail per owner
- * whose holds start or end today, one per hold notification, and nothing twice however often
- * it runs.
+ * whose holds start or end today, one per hold notification (here from a host a staff member
+ * set INACTIVE through the API), and nothing twice however often it runs.
  */
 @SuppressWarnings("unchecked")
 class MorningJobTest extends ApiTest {
@@ -35,7 +37,8 @@ class MorningJobTest extends ApiTest {
 		long rack = bookable("rack-h1");
 		long spare = bookable("spare-h2");
 		long later = bookable("later-h3");
-		long gone = bookable("gone-h4");
+		long goneHost = data().host("gone-h4", null, "ACTIVE");
+		long gone = data().bookable(goneHost, "ACTIVE");
 		// ada: one booking starts today, one ends today
 		data().booking(rack, ada, today.plusMinutes(30), today.plusHours(25));
 		data().booking(spare, ada, today.minusDays(2), today.plusHours(23));
@@ -43,10 +46,14 @@ class MorningJobTest extends ApiTest {
 		data().reservation(later, bob, today.plusHours(2), null);
 		// cy: only tomorrow
 		data().booking(bookable("tomorrow-h5"), cy, today.plusDays(3), today.plusDays(4));
-		// dee: a booking ended because its host was withdrawn (the booking module's record)
-		long ended = data().booking(gone, dee, today.minusDays(5), today.minusDays(4));
-		data().insert("INSERT INTO hold_notification (hold_id, owner_id, kind, reason) VALUES (?, ?, 'ENDED', ?) RETURNING id",
-				ended, dee, "its host went INACTIVE");
+		// dee: a booking the day after tomorrow, cancelled when a staff member withdraws its host (INACTIVE):
+		// the booking module records the notification
+		var deeStarts = today.plusDays(2).plusHours(9);
+		var deeEnds = today.plusDays(2).plusHours(17);
+		long cancelled = data().booking(gone, dee, deeStarts, deeEnds);
+		withdraw(goneHost);
+		assertThat(jdbc.queryForObject("SELECT kind FROM hold_notification WHERE hold_id = ?", String.class, cancelled))
+			.isEqualTo("CANCELLED");
 
 		var first = JobCalls.awaitEnd(asAdmin(), JobCalls.run(asAdmin(), "morning"));
 		assertThat(first.get("status")).as("%s", first).isEqualTo("COMPLETED");
@@ -68,8 +75,11 @@ class MorningJobTest extends ApiTest {
 		assertThat(GreenMailUtil.getBody(only(received, email("bob")))).contains("Reservation of " + data().name("later-h3"))
 			.contains("to open (starts today)");
 		var toDee = only(received, email("dee"));
-		assertThat(toDee.getSubject()).isEqualTo("Cores: your booking of " + data().name("gone-h4") + " was ended");
-		assertThat(GreenMailUtil.getBody(toDee)).contains("its host went INACTIVE");
+		assertThat(toDee.getSubject()).isEqualTo("Cores: your booking of " + data().name("gone-h4") + " was cancelled");
+		var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		assertThat(GreenMailUtil.getBody(toDee)).contains("your booking of " + data().name("gone-h4") + " ("
+				+ deeStarts.format(time) + " to " + deeEnds.format(time) + ") was cancelled: Host " + data().name("gone-h4")
+				+ " became INACTIVE");
 
 		// the outbox keeps them, sent, once each
 		var outbox = asAdmin().document("""
@@ -87,6 +97,16 @@ class MorningJobTest extends ApiTest {
 	void onlyAdminsReadTheOutbox() {
 		graphQl("Token " + data().tokenFor("staffer", "STAFF")).document("{ outboxMails { totalCount } }").execute()
 			.path("outboxMails.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	/** Sets the host INACTIVE as a staff member does, through changeHostStatus. */
+	private void withdraw(long host) {
+		Map<String, Object> payload = graphQl("Token " + data().tokenFor("staff", "STAFF")).document("""
+				mutation($id: ID!) { changeHostStatus(input: { id: $id, version: 0, status: INACTIVE }) {
+				  host { status } errors { code field message } } }""")
+			.variable("id", GlobalId.encode("Host", host)).execute().path("changeHostStatus").entity(Map.class).get();
+		assertThat(errors(payload)).isEmpty();
+		assertThat(((Map<String, Object>) payload.get("host")).get("status")).isEqualTo("INACTIVE");
 	}
 
 	private long bookable(String hostname) {
