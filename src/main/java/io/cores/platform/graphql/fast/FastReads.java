@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import graphql.GraphQLContext;
 import graphql.TrivialDataFetcher;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.MergedField;
 import graphql.execution.ResultPath;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedField;
@@ -43,6 +47,7 @@ import io.cores.platform.graphql.NodeType;
 import io.cores.platform.graphql.NodeTypes;
 import io.cores.platform.graphql.Relation;
 import io.cores.platform.graphql.access.AccessDenied;
+import io.cores.platform.graphql.access.AccessScope;
 import io.cores.platform.graphql.access.GuardedFields;
 import io.cores.platform.graphql.limits.Deadlines;
 
@@ -81,6 +86,9 @@ public class FastReads {
 	private final GuardedFields guarded;
 	private final Columns columns;
 	private final JdbcTemplate jdbc;
+	private final AccessScope access;
+	/** Plans of recent requests: a few kilobytes each, so a few megabytes in all. */
+	private final Cache<PlanKey, List<RootPlan>> plans = Caffeine.newBuilder().maximumSize(2_000).build();
 	private final Map<String, NodeType<?, ?>> byRootField = new HashMap<>();
 	private final Map<String, Relation> relations = new HashMap<>();
 	private final Counter answered;
@@ -88,7 +96,8 @@ public class FastReads {
 	private volatile boolean enabled;
 
 	FastReads(NodeTypes types, ConnectionQueries queries, GuardedFields guarded, Columns columns, JdbcTemplate jdbc,
-			MeterRegistry meters, @Value("${cores.graphql.fast-reads:true}") boolean enabled) {
+			AccessScope access, MeterRegistry meters, @Value("${cores.graphql.fast-reads:true}") boolean enabled) {
+		this.access = access;
 		this.answered = Counter.builder("cores.graphql.fast.reads").tag("answered", "fast")
 			.description("Queries answered by the fast read path, or by the resolvers").register(meters);
 		this.resolved = Counter.builder("cores.graphql.fast.reads").tag("answered", "resolvers")
@@ -123,9 +132,14 @@ public class FastReads {
 		}
 		// what the resolvers' threads get from the request (its deadline for SQL, the caller)
 		try (var scope = CONTEXT.captureFrom(execution.getGraphQLContext()).setThreadLocals()) {
-			var plans = new ArrayList<RootPlan>();
-			for (var field : execution.getNormalizedQueryTree().get().getTopLevelFields()) {
-				plans.add(plan(field, execution));
+			var plans = plans(execution);
+			if (plans == NOT_PLAIN) {
+				throw NotPlain.INSTANCE;
+			}
+			for (var plan : plans) {
+				if (plan.type() != null) {
+					checkRootRules(plan.field(), execution);
+				}
 			}
 			var data = Deadlines.withHalfTheTimeLeft(() -> {
 				var answers = new LinkedHashMap<String, Object>();
@@ -155,6 +169,40 @@ public class FastReads {
 		}
 	}
 
+	/**
+	 * The plans of a query's root fields: made once for a document, operation, variables and
+	 * access scope, and kept, so a repeat request plans nothing. A plan holds only what those
+	 * decide (the statements' text, the page's conditions, the selection); a condition that
+	 * reads the clock (a relation's where, such as the calendar's) is not plain, so no plan
+	 * holds a time. What is not plain is kept too, as such; invalid input is not kept.
+	 */
+	private List<RootPlan> plans(ExecutionContext execution) {
+		var key = new PlanKey(execution.getDocument(), execution.getOperationDefinition().getName(),
+				execution.getCoercedVariables().toMap(), access.of(execution.getGraphQLContext()));
+		var known = plans.getIfPresent(key);
+		if (known != null) {
+			return known;
+		}
+		List<RootPlan> made;
+		try {
+			made = new ArrayList<>();
+			for (var field : execution.getNormalizedQueryTree().get().getTopLevelFields()) {
+				made.add(plan(field, execution));
+			}
+		}
+		catch (NotPlain ex) {
+			made = NOT_PLAIN;
+		}
+		plans.put(key, made);
+		return made;
+	}
+
+	private static final List<RootPlan> NOT_PLAIN = List.of();
+
+	/** A document (parsed once for its text, and compared as that one object), operation, variables and scope. */
+	private record PlanKey(Document document, String operation, Map<String, Object> variables, Object scope) {
+	}
+
 	/** A root field: {@code __typename}, or a node type's root connection. */
 	private RootPlan plan(ExecutableNormalizedField field, ExecutionContext execution) {
 		var schema = execution.getGraphQLSchema();
@@ -165,7 +213,6 @@ public class FastReads {
 		if (type == null || guarded.isGuarded("Query." + field.getName()) || type.objectTypes().size() != 1) {
 			throw NotPlain.INSTANCE;
 		}
-		checkRootRules(field, execution);
 		boolean counted = field.getChildren().stream().anyMatch(c -> c.getName().equals("totalCount"));
 		var args = ConnectionArgs.of(field.getResolvedArguments(), counted);
 		var sql = new Sql(execution.getGraphQLContext(), schema);
@@ -306,6 +353,14 @@ public class FastReads {
 			return key;
 		}
 
+		NodeType<?, ?> type() {
+			return type;
+		}
+
+		ExecutableNormalizedField field() {
+			return field;
+		}
+
 		String run(GraphQLContext context) {
 			if (constant != null) {
 				return constant;
@@ -347,7 +402,7 @@ public class FastReads {
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		private Connection<Long> fused(Map<Long, String> json) {
 			var keys = pageSql.keys();
-			var rows = jdbc.query(pageSql.sql(), (rs, n) -> {
+			var rows = jdbc.query(connection -> connection.prepareStatement(pageSql.sql()), (rs, n) -> {
 				var row = new Object[keys.size() + 1];
 				for (int i = 0; i < keys.size(); i++) {
 					var kind = keys.get(i);
@@ -359,7 +414,8 @@ public class FastReads {
 				json.put(id, rs.getString(keys.size() + 2));
 				return row;
 			});
-			return keyPage.connection(rows, () -> jdbc.queryForObject(pageSql.countSql(), Integer.class));
+			return keyPage.connection(rows, () -> jdbc.query(connection -> connection.prepareStatement(pageSql.countSql()),
+					rs -> rs.next() ? rs.getInt(1) : 0));
 		}
 
 		private Map<Long, String> objects(Connection<Long> page) {

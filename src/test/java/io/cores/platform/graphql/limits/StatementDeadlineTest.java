@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cores.support.TestData;
 import io.cores.support.TestDatabase;
+import io.cores.platform.graphql.fast.FastReads;
 import io.cores.support.TestJwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,9 @@ class StatementDeadlineTest {
 
 	@Autowired
 	private DataSource dataSource;
+
+	@Autowired
+	private FastReads fastReads;
 
 	private String hostname;
 
@@ -95,10 +99,24 @@ class StatementDeadlineTest {
 	void aBatchLoadedRelationRunningAtTheDeadlineIsCancelledAndTheRestKeepsItsData() throws SQLException {
 		Map<String, Object> response;
 		long millis;
+		var query = "{ hosts(first: 1, filter: { hostname: { eq: \"" + hostname
+				+ "\" } }) { nodes { hostname rack { name lab { name building { name } } } } } }";
+		// a warm server, both ways: the resolvers' first queries in this context would spend
+		// part of their half second (the fast path takes the other half) being compiled
+		// (a cold one may itself run past the 1 s, hence a few tries)
+		fastReads.setEnabled(false);
+		try {
+			for (int i = 0; i < 5 && post(query).containsKey("errors"); i++) {
+				// warming up
+			}
+		}
+		finally {
+			fastReads.setEnabled(true);
+		}
+		assertThat(post(query)).doesNotContainKey("errors");
 		try (var lock = new TableLock("building")) {
 			long start = System.nanoTime();
-			response = post("{ hosts(first: 1, filter: { hostname: { eq: \"" + hostname
-					+ "\" } }) { nodes { hostname rack { name lab { name building { name } } } } } }");
+			response = post(query);
 			millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		}
 
