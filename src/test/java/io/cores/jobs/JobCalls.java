@@ -73,4 +73,30 @@ public final class JobCalls {
 				mutation($id: ID!, $v: Int!) { cancelJob(input: { id: $id, version: $v }) { job { id status error } errors { field code message } } }""")
 			.variable("id", id).variable("v", version).execute().path("cancelJob").entity(Map.class).get();
 	}
+
+	/** What {@code jobUpdated} on {@code socket} (subscribed as "1") told of run {@code id}, until it COMPLETED or time ran out. */
+	public static Updates updatesUntilCompleted(io.cores.support.GraphQlSocket socket, String id, Duration timeout)
+			throws Exception {
+		var updates = new Updates(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!updates.statuses().contains("COMPLETED") && System.nanoTime() < deadline) {
+			var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
+			var job = (Map<String, Object>) update.get("job");
+			if (!job.get("id").equals(id)) {
+				continue;
+			}
+			var line = (Map<String, Object>) update.get("line");
+			if (line == null) {
+				updates.statuses().add((String) job.get("status"));
+			}
+			else {
+				updates.lines().add((String) line.get("message"));
+			}
+		}
+		return updates;
+	}
+
+	/** A run's statuses and log lines, in the order they came. */
+	public record Updates(List<String> statuses, List<String> lines) {
+	}
 }

@@ -210,23 +210,9 @@ class JobRunsTest extends ApiTest {
 					Map.of());
 			// due in a moment: the subscription is in place by then
 			var id = (String) run("test-slow", OffsetDateTime.now().plusSeconds(2).toString()).get("id");
-			var statuses = new ArrayList<String>();
-			var lines = new ArrayList<String>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
-				var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
-				var job = (Map<String, Object>) update.get("job");
-				if (!job.get("id").equals(id)) {
-					continue;
-				}
-				var line = (Map<String, Object>) update.get("line");
-				if (line == null) {
-					statuses.add((String) job.get("status"));
-				}
-				else {
-					lines.add((String) line.get("message"));
-				}
-			}
+			var updates = JobCalls.updatesUntilCompleted(socket, id, Duration.ofSeconds(20));
+			var statuses = updates.statuses();
+			var lines = updates.lines();
 			assertThat(statuses).contains("RUNNING", "COMPLETED");
 			assertThat(statuses.get(statuses.size() - 1)).isEqualTo("COMPLETED");
 			assertThat(lines.subList(1, 4)).containsExactly("step 1", "step 2", "step 3");

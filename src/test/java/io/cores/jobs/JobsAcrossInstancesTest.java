@@ -206,23 +206,9 @@ class JobsAcrossInstancesTest extends ApiTest {
 				.variable("at", OffsetDateTime.now().plusSeconds(2).toString()).execute().path("runJob").entity(Map.class).get();
 			assertThat(errors(payload)).isEmpty();
 			var id = (String) ((Map<String, Object>) payload.get("job")).get("id");
-			var statuses = new ArrayList<String>();
-			var lines = new ArrayList<String>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (!statuses.contains("COMPLETED") && System.nanoTime() < deadline) {
-				var update = (Map<String, Object>) ((Map<String, Object>) socket.nextResult().get("data")).get("jobUpdated");
-				var job = (Map<String, Object>) update.get("job");
-				if (!job.get("id").equals(id)) {
-					continue;
-				}
-				var line = (Map<String, Object>) update.get("line");
-				if (line == null) {
-					statuses.add((String) job.get("status"));
-				}
-				else {
-					lines.add((String) line.get("message"));
-				}
-			}
+			var updates = JobCalls.updatesUntilCompleted(socket, id, Duration.ofSeconds(30));
+			var statuses = updates.statuses();
+			var lines = updates.lines();
 			assertThat(JobCalls.read(asAdmin(), id).get("instance")).isEqualTo(B);
 			assertThat(statuses).contains("RUNNING", "COMPLETED").isSubsetOf("SCHEDULED", "PENDING", "RUNNING", "COMPLETED");
 			assertThat(statuses.get(statuses.size() - 1)).isEqualTo("COMPLETED");
