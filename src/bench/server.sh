@@ -15,15 +15,33 @@ WORK=$(mktemp -d /tmp/cores-bench.XXXX)
 # whole (the default keeps 64 frames, too few to tell the filters apart).
 JFR_OPTS=()
 [ "${PROFILE:-0}" = 1 ] && JFR_OPTS=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=profile)
+# With CDS=1 the server runs from the jar's extracted layout with a class data sharing
+# archive of the classes a start loads, made once by a training start (docs/performance.md).
+JAR=target/cores.jar
+CDS_OPTS=()
+if [ "${CDS:-0}" = 1 ]; then
+  if [ ! -f target/cds/cores.jsa ] || [ target/cds/cores.jsa -ot target/cores.jar ]; then
+    rm -rf target/cds
+    java -Djarmode=tools -jar target/cores.jar extract --destination target/cds >/dev/null
+    CORES_DATA_DIR="$WORK/training" CORES_DEMO_HOSTS=0 SERVER_PORT=0 java -XX:ArchiveClassesAtExit=target/cds/cores.jsa \
+      -Dspring.context.exit=onRefresh -jar target/cds/cores.jar >"$WORK/training.log" 2>&1
+    rm -rf "$WORK/training"
+  fi
+  JAR=target/cds/cores.jar
+  CDS_OPTS=(-XX:SharedArchiveFile=target/cds/cores.jsa)
+fi
+STARTED_AT=$(date +%s.%N)
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
-  java "${JFR_OPTS[@]}" ${JAVA_OPTS:-} -jar target/cores.jar ${SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
+  java "${JFR_OPTS[@]}" "${CDS_OPTS[@]}" ${JAVA_OPTS:-} -jar "$JAR" ${SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER=$!
 # `|| true`: under set -e the killed server's status (143) would become the script's
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK/data"' EXIT
-for _ in $(seq 1 240); do
+for _ in $(seq 1 2400); do
   curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break
-  sleep 1
+  sleep 0.1
 done
+# seconds from the launch to the first healthy answer (the demo data loads after it)
+STARTUP_SECONDS=$(python3 -c "import time; print(f'{time.time() - $STARTED_AT:.1f}')")
 # Demo data loads after the server starts listening; measure only once it is in.
 if [ "$HOSTS" -gt 0 ]; then
   for _ in $(seq 1 300); do
