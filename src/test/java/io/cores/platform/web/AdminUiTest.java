@@ -40,7 +40,8 @@ import io.cores.support.TestJwt;
  * the history, the live conflict feed after an ingest, a token key shown once, a job run, a loan),
  * leaving
  * screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
- * ({@code -Dadmin-ui.skip}) or no Chromium is installed (.ci/run installs it).
+ * ({@code -Dadmin-ui.skip}); the browser test alone also skips where no Chromium is installed
+ * (.ci/run installs it), so a typo in overrides.ts fails every build that builds the UI.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cores.demo.hosts=300")
 @ActiveProfiles("test")
@@ -58,10 +59,10 @@ class AdminUiTest {
 		TestJwt.register(registry);
 	}
 
+	// only the browser test needs Chromium: the overrides are checked wherever the UI is built
 	@BeforeAll
-	static void needsTheUiAndABrowser() {
+	static void needsTheUi() {
 		assumeFalse(Boolean.getBoolean("admin-ui.skip"), "built with -Dadmin-ui.skip: no admin UI");
-		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
 	}
 
 	@LocalServerPort
@@ -112,6 +113,7 @@ class AdminUiTest {
 
 	@Test
 	void anAdminWorksThroughTheMainScreensInChromium() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
 		var run = run(List.of("node", "e2e/admin.e2e.mjs"), Map.of("CORES_URL", "http://localhost:" + port, "CORES_TOKEN",
 				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 480);
 		assertThat(run.exit).as("e2e/admin.e2e.mjs:\n%s", run.output).isZero();
