@@ -136,6 +136,12 @@ const ERRORS = 'errors { field message code }';
 /** The record key holding what a create's payload answers only once: { key: "cores_..." }. */
 export const SHOWN_ONCE = '__shownOnce';
 
+/** The API's largest page (docs/query-limits.md: `first`/`last` above 500 are refused). */
+export const MAX_PAGE_SIZE = 500;
+
+/** getList's `meta` asking for every row of the filter (the CSV export), read page by page. */
+export const ALL_ROWS = { allRows: true } as const;
+
 /** Where each page of a list starts, so a page is read with first/after or last/before. */
 interface Pages {
   after: Record<number, string | null>;
@@ -197,6 +203,23 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     return conn;
   };
 
+  /** Every row of a filter, in the API's largest pages, following the cursors to the end. */
+  const readAll = async (r: ResourceModel, filter: Record<string, unknown> | undefined, orderBy: unknown) => {
+    const vars = [r.filterType && `$filter: ${r.filterType}`, r.orderType && `$orderBy: [${r.orderType}!]`].filter(Boolean);
+    const args = [r.filterType && 'filter: $filter', r.orderType && 'orderBy: $orderBy'].filter(Boolean);
+    const q = `query All(${[...vars, '$first: Int, $after: String'].join(', ')}) {
+      ${r.name}(${[...args, 'first: $first, after: $after'].join(', ')}) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { ${selection(r)} } } }`;
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const conn: any = (await execute(q, { filter, orderBy, first: MAX_PAGE_SIZE, after }))[r.name];
+      nodes.push(...conn.nodes);
+      if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor || conn.nodes.length === 0) return { nodes, totalCount: conn.totalCount };
+      after = conn.pageInfo.endCursor;
+    }
+  };
+
   const write = async (mutation: string, input: unknown, payloadField: string, fields: string) => {
     const inputType = mutation.charAt(0).toUpperCase() + mutation.slice(1) + 'Input';
     const q = `mutation Write($input: ${inputType}!) { ${mutation}(input: $input) { ${fields} ${ERRORS} } }`;
@@ -219,6 +242,10 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
       const r = resource(name);
       const filter = toApiFilter(r, params.filter);
       const orderBy = toOrderBy(r, params.sort);
+      if (params.meta?.allRows) {
+        const all = await readAll(r, filter, orderBy);
+        return { data: all.nodes.map((n: any) => remember(r, n)) as any[], total: all.totalCount };
+      }
       const { page = 1, perPage = 25 } = params.pagination ?? {};
       const conn = await readPage(r, filter, orderBy, page, perPage);
       return {

@@ -64,7 +64,7 @@ import {
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
-import { SHOWN_ONCE } from './provider';
+import { ALL_ROWS, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
 
 /** "assetNumber" → "Asset number". */
@@ -284,7 +284,7 @@ export function makeList(r: ResourceModel, model: Model) {
         <SelectColumnsButton />
         <FilterButton />
         {r.create && canCreate ? <CreateButton /> : null}
-        <ExportButton maxResults={500} />
+        <ExportButton meta={ALL_ROWS} />
       </TopToolbar>
     );
   };
