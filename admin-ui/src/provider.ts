@@ -139,6 +139,21 @@ export const SHOWN_ONCE = '__shownOnce';
 /** The API's largest page (docs/query-limits.md: `first`/`last` above 500 are refused). */
 export const MAX_PAGE_SIZE = 500;
 
+/** The API's default cost limit of one request (cores.graphql.max-complexity). */
+export const MAX_COMPLEXITY = 500000;
+
+/**
+ * The largest page of a resource whose cost stays within the complexity limit, with a margin:
+ * a field costs 1 plus its contents, and a nested id list (a host's tags, read 500 at a time)
+ * costs 500 times its contents, so a host costs about a thousand and a page of 500 would not fit.
+ */
+export function exportPageSize(r: ResourceModel, limit = MAX_COMPLEXITY): number {
+  const nodeCost = r.fields.reduce((sum, f) => sum + (f.widget === 'references' ? 1 + 500 * 2 : f.widget === 'reference' ? 4 : 1), 1);
+  return Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor((limit * 0.9) / nodeCost)));
+}
+
+const tooComplex = (e: unknown) => /complexity/i.test((e as Error)?.message ?? '');
+
 /** getList's `meta` asking for every row of the filter (the CSV export), read page by page. */
 export const ALL_ROWS = { allRows: true } as const;
 
@@ -203,7 +218,7 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     return conn;
   };
 
-  /** Every row of a filter, in the API's largest pages, following the cursors to the end. */
+  /** Every row of a filter, in the largest pages the API's limits allow, following the cursors to the end. */
   const readAll = async (r: ResourceModel, filter: Record<string, unknown> | undefined, orderBy: unknown) => {
     const vars = [r.filterType && `$filter: ${r.filterType}`, r.orderType && `$orderBy: [${r.orderType}!]`].filter(Boolean);
     const args = [r.filterType && 'filter: $filter', r.orderType && 'orderBy: $orderBy'].filter(Boolean);
@@ -212,8 +227,17 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
         totalCount pageInfo { hasNextPage endCursor } nodes { ${selection(r)} } } }`;
     const nodes: any[] = [];
     let after: string | null = null;
+    let size = exportPageSize(r);
     for (;;) {
-      const conn: any = (await execute(q, { filter, orderBy, first: MAX_PAGE_SIZE, after }))[r.name];
+      let conn: any;
+      try {
+        conn = (await execute(q, { filter, orderBy, first: size, after }))[r.name];
+      } catch (e) {
+        // a server with a lower limit than the default: smaller pages
+        if (!tooComplex(e) || size === 1) throw e;
+        size = Math.max(1, Math.floor(size / 2));
+        continue;
+      }
       nodes.push(...conn.nodes);
       if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor || conn.nodes.length === 0) return { nodes, totalCount: conn.totalCount };
       after = conn.pageInfo.endCursor;

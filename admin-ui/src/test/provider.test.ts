@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_ROWS, createDataProvider, isStale, MAX_PAGE_SIZE, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
+import { ALL_ROWS, createDataProvider, exportPageSize, isStale, MAX_PAGE_SIZE, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
 import { buildModel, LABEL } from '../schema';
 import { introspectionFromSchema, parse, validate } from 'graphql';
 import { bookableSdl, fixtureGraphQLSchema, fixtureSchema } from './fixture';
@@ -155,6 +155,38 @@ describe('cursor paging', () => {
       })),
     );
     expect(MAX_PAGE_SIZE).toBe(500);
+  });
+
+  it('keeps each export page within the complexity limit: smaller pages for costly rows, halved when refused', async () => {
+    const tagged = buildModel(
+      fixtureSchema(undefined, `
+type Tag implements Node { id: ID! version: Int! name: String! }
+input TagFilter { id: IDFilter name: StringFilter }
+type TagConnection { edges: [TagEdge!]! nodes: [Tag!]! pageInfo: PageInfo! totalCount: Int! }
+type TagEdge { cursor: String! node: Tag! }
+extend type Host { tags(first: Int, after: String): TagConnection! }
+extend input CreateHostInput { tags: [ID!] }
+extend type Query { tags(filter: TagFilter, first: Int, after: String, last: Int, before: String): TagConnection! }`),
+    );
+    // a host reads its tags 500 at a time: a page of 500 hosts would cost over 500,000
+    const size = exportPageSize(tagged.byName.hosts);
+    expect(size).toBeLessThan(500);
+    expect(size * 1000).toBeLessThan(500000);
+    expect(exportPageSize(hosts)).toBe(500);
+
+    const calls: unknown[] = [];
+    const execute: Execute = async (_q, v) => {
+      calls.push(v!.first);
+      if ((v!.first as number) > 120) throw new Error('maximum query complexity exceeded 516001 > 500000');
+      return v!.after ? page(['3'], { hasNextPage: false, hasPreviousPage: true, end: 'c3' }) : page(['1', '2'], { hasNextPage: true, hasPreviousPage: false, end: 'c2' });
+    };
+    const dp = createDataProvider(tagged, execute);
+    const all = await dp.getList('hosts', { pagination: { page: 1, perPage: 3 }, sort: { field: 'id', order: 'ASC' }, filter: {}, meta: ALL_ROWS });
+    expect(all.data.map((r) => r.id)).toEqual(['1', '2', '3']);
+    const accepted = calls[calls.length - 1] as number;
+    expect(accepted).toBeLessThanOrEqual(120);
+    expect(calls).toEqual([...calls.slice(0, -2), accepted, accepted]);
+    expect(calls[0]).toBe(size);
   });
 
   it('filters the children of an object by the field pointing back', async () => {
