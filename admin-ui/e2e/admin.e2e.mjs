@@ -319,6 +319,38 @@ try {
   assert.equal(returned.open, false);
   log('the host was lent and returned');
 
+  // --- a notice's body is Markdown: previewed while written, rendered on its page; every input has a label
+  await page.goto(`${base}/admin/#/notices/create`);
+  await page.getByLabel(/^Title/).waitFor();
+  const { inputs, unlabelled } = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('main input, main textarea, main select, main [role="combobox"]')]
+      .filter((el) => el.type !== 'hidden' && el.getAttribute('aria-hidden') !== 'true' && el.offsetParent !== null);
+    const unnamed = all.filter((el) => {
+        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '');
+        const names = [el.getAttribute('aria-label') ?? '', ...[...(el.labels ?? [])].map((l) => l.textContent ?? ''), ...byIds, el.getAttribute('title') ?? ''];
+        return !names.some((n) => n.trim());
+      });
+    return { inputs: all.length, unlabelled: unnamed.map((el) => el.outerHTML.slice(0, 160)) };
+  });
+  assert.ok(inputs >= 5, `the notice form has its inputs (${inputs})`);
+  assert.deepEqual(unlabelled, [], 'every input of the create form has an accessible name');
+  const noticeTitle = `e2e notice ${Date.now()}`;
+  await page.getByLabel(/^Title/).fill(noticeTitle);
+  await page.getByLabel(/^Body/).fill('The **lab** is closed\n\n- from 9\n- <b>until</b> 5');
+  const preview = page.locator('.markdown-input-body .markdown-preview');
+  await preview.locator('strong', { hasText: 'lab' }).waitFor();
+  assert.equal(await preview.locator('li').count(), 2);
+  assert.equal(await preview.locator('b').count(), 0, 'raw HTML is shown as text');
+  assert.match(await preview.innerText(), /<b>until<\/b> 5/);
+  await page.getByLabel(/^Priority/).fill('1');
+  await page.getByLabel(/^Style/).click();
+  await page.getByRole('option', { name: 'INFO' }).click();
+  await shot(page, 'notice-markdown');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/notices\/.+\/show/);
+  await page.locator('.ra-field-body .markdown strong', { hasText: 'lab' }).waitFor();
+  log(`the notice's Markdown body was previewed and rendered; no input of the form lacks a label (${noticeTitle})`);
+
   // --- the dashboard is the home page ----------------------------------------------------------------
   await page.goto(`${base}/admin/#/`);
   await page.getByRole('region', { name: 'Open conflicts' }).getByRole('link', { name: /^UNKNOWN: \d+/ }).waitFor();

@@ -13,6 +13,7 @@ import type {
 export type Widget =
   | 'text'
   | 'longtext'
+  | 'markdown'
   | 'number'
   | 'boolean'
   | 'enum'
@@ -25,6 +26,11 @@ export type Widget =
   | 'id'
   | 'reference'
   | 'references';
+
+/** Every widget, for checking the overrides' `widget` entries. */
+export const WIDGETS: readonly Widget[] = [
+  'text', 'longtext', 'markdown', 'number', 'boolean', 'enum', 'datetime', 'date', 'mac', 'ip', 'cidr', 'json', 'id', 'reference', 'references',
+];
 
 export interface FieldModel {
   name: string;
@@ -133,6 +139,8 @@ const scalarWidgets: Record<string, Widget> = {
 };
 
 const longTextNames = /^(comment|comments|description|message|body|text)$/;
+// a text the schema describes as Markdown ("Markdown.", "Markdown; not blank.")
+const markdownDescription = /^Markdown\b/;
 
 export function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -208,7 +216,8 @@ export function buildModel(schema: IntrospectionQuery): Model {
     if (t.kind === 'ENUM') return { ...base, widget: 'enum', enumValues: enumValues(u.name) };
     if (t.kind === 'SCALAR') {
       let widget = scalarWidgets[u.name] ?? 'text';
-      if (widget === 'text' && longTextNames.test(name)) widget = 'longtext';
+      if (widget === 'text' && description && markdownDescription.test(description)) widget = 'markdown';
+      else if (widget === 'text' && longTextNames.test(name)) widget = 'longtext';
       return { ...base, widget };
     }
     return undefined;

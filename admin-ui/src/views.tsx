@@ -1,8 +1,18 @@
 // The generated views: one list, show, edit and create for every resource, built from its
 // model. Widgets follow the field's type; nothing here names a type of the API.
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Typography,
+} from '@mui/material';
+import DOMPurify from 'dompurify';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import {
   AutocompleteArrayInput,
@@ -66,6 +76,7 @@ import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnly
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
 import { ALL_ROWS, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
+import { renderMarkdown } from './markdown';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -124,6 +135,31 @@ const validators: Partial<Record<string, Validator>> = {
 const toIso = (v: string) => (v ? new Date(v).toISOString() : null);
 const jsonFormat = (v: unknown) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
 
+// --- Markdown -------------------------------------------------------------------------------
+
+/** Markdown as HTML: escaped and filtered by renderMarkdown, then sanitized once more. */
+export function MarkdownText({ text }: { text: string | null | undefined }) {
+  if (!text) return <span>—</span>;
+  return <Box className="markdown" sx={{ '& p': { my: 0.5 }, '& pre': { overflowX: 'auto' } }} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(renderMarkdown(text)) }} />;
+}
+
+/** A Markdown text: written in a text area, its rendering previewed below as you type. */
+function MarkdownInput(props: { source: string; label: string; validate: Validator[]; helperText: string | boolean }) {
+  const text = useWatch({ name: props.source });
+  const previewId = `${props.source}-preview`;
+  return (
+    <Box sx={{ width: '100%' }} className={`markdown-input markdown-input-${props.source}`}>
+      <TextInput {...props} multiline minRows={3} helperText={props.helperText || 'Markdown'} />
+      <Typography variant="caption" component="div" id={previewId} color="text.secondary">
+        Preview
+      </Typography>
+      <Box role="region" aria-labelledby={previewId} className="markdown-preview" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1, mb: 2 }}>
+        <MarkdownText text={text} />
+      </Box>
+    </Box>
+  );
+}
+
 // --- fields -------------------------------------------------------------------------------
 
 export function fieldView(f: FieldModel, model: Model, key?: string): ReactElement {
@@ -159,6 +195,8 @@ export function fieldView(f: FieldModel, model: Model, key?: string): ReactEleme
       return <DateField {...common} showTime emptyText="—" />;
     case 'date':
       return <DateField {...common} emptyText="—" />;
+    case 'markdown':
+      return <FunctionField {...common} render={(rec: any) => <MarkdownText text={rec?.[f.name]} />} />;
     case 'json':
       return (
         <FunctionField
@@ -218,6 +256,8 @@ export function inputView(f: FieldModel, model: Model, opts: { required?: boolea
       return <TextInput {...common} multiline minRows={3} format={jsonFormat} />;
     case 'longtext':
       return <TextInput {...common} multiline minRows={2} />;
+    case 'markdown':
+      return <MarkdownInput {...common} />;
     default:
       return <TextInput {...common} />;
   }
