@@ -351,6 +351,37 @@ try {
   await page.locator('.ra-field-body .markdown strong', { hasText: 'lab' }).waitFor();
   log(`the notice's Markdown body was previewed and rendered; no input of the form lacks a label (${noticeTitle})`);
 
+  // --- a USER: no create or edit on the inventory, but booking is offered -------------------------
+  const username = `e2e-user-${Date.now()}`;
+  const madeUser = (await api(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } errors { message } } }`, {
+    input: { username, active: true, role: 'USER' },
+  })).createUser;
+  assert.deepEqual(madeUser.errors, []);
+  const userKey = (await api(`mutation($input: CreateTokenInput!) { createToken(input: $input) { key errors { message } } }`, {
+    input: { owner: madeUser.user.id, comment: 'the browser test user' },
+  })).createToken.key;
+  const userTab = watch(await context.newPage(), 'user');
+  await userTab.goto(`${base}/admin/#/hosts`);
+  await signIn(userTab, false, userKey, 'USER');
+  await userTab.goto(`${base}/admin/#/hosts`);
+  await rows(userTab).first().waitFor();
+  assert.equal(await userTab.getByRole('link', { name: 'Create' }).count(), 0, 'a USER is offered no host create');
+  assert.equal(await userTab.getByRole('button', { name: 'Bulk edit' }).count(), 0);
+  await userTab.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  await userTab.getByText(`Host ${hostname}`).first().waitFor();
+  assert.equal(await userTab.getByRole('link', { name: 'Edit' }).count(), 0, 'a USER is offered no host edit');
+  await shot(userTab, 'user-host-read-only');
+  await userTab.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  await userTab.getByRole('link', { name: 'Add booking' }).first().click();
+  const userDay = new Date(Date.parse(day) + 86400000).toISOString().slice(0, 10);
+  await userTab.getByLabel(/^Start/).fill(`${userDay}T09:00`);
+  await userTab.getByLabel(/^End/).fill(`${userDay}T10:00`);
+  await userTab.getByRole('button', { name: 'Save' }).click();
+  await userTab.waitForURL(/bookings\/.+\/show/);
+  await shot(userTab, 'user-booked');
+  await userTab.close();
+  log(`${username} (USER) sees hosts read-only and books ${bookable.host.hostname}`);
+
   // --- the dashboard is the home page ----------------------------------------------------------------
   await page.goto(`${base}/admin/#/`);
   await page.getByRole('region', { name: 'Open conflicts' }).getByRole('link', { name: /^UNKNOWN: \d+/ }).waitFor();
@@ -389,12 +420,12 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-async function signIn(page, screenshot) {
+async function signIn(page, screenshot, key = token, role = 'ADMIN') {
   await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('API token').fill(token);
+  await page.getByLabel('API token').fill(key);
   if (screenshot) await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.identity', { hasText: '(ADMIN)' }).waitFor();
+  await page.locator('.identity', { hasText: `(${role})` }).waitFor();
 }
 
 /** Fills an input and checks it kept the value: a record arriving late resets a form once. */

@@ -18,7 +18,7 @@ async function start() {
     applyOverrides(model);
     const execute = httpExecute(endpoint, storedToken);
     const dataProvider = createDataProvider(model, execute);
-    const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token));
+    const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token), model);
     const api = { model, execute, subscriptions: subscriptionClient(webSocketUrl(endpoint, window.location), storedToken) };
     root.render(<App api={api} dataProvider={dataProvider} authProvider={authProvider} />);
   } catch (e) {

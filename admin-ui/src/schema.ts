@@ -109,6 +109,8 @@ export interface ResourceModel {
   kinds: KindModel[];
   /** The type's other mutations with an input (startLoan, returnLoan, resolveScanConflict), by name. */
   actions: Record<string, InputModel>;
+  /** The descriptions of its create, update and delete mutations (who may call them, in words). */
+  writeDescriptions: { create?: string; update?: string; delete?: string };
 }
 
 /** The record key holding an object's name: its label field, or the one read through a relation. */
@@ -368,6 +370,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
       if (a) actions[name] = a;
     }
 
+    const described = (name: string) => mutations.get(name)?.description ?? undefined;
     resources.push({
       name: field.name,
       typeName,
@@ -388,6 +391,11 @@ export function buildModel(schema: IntrospectionQuery): Model {
       labelField: label,
       kinds,
       actions,
+      writeDescriptions: {
+        create: described(`create${typeName}`),
+        update: described(`update${typeName}`),
+        delete: described(`delete${typeName}`),
+      },
     });
   }
 
