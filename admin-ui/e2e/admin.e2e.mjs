@@ -351,6 +351,60 @@ try {
   await page.locator('.ra-field-body .markdown strong', { hasText: 'lab' }).waitFor();
   log(`the notice's Markdown body was previewed and rendered; no input of the form lacks a label (${noticeTitle})`);
 
+  // --- light and dark themes, switched in the app bar --------------------------------------------
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto(`${base}/admin/#/hosts`);
+  await rows(page).first().waitFor();
+  const light = await background();
+  await page.getByRole('button', { name: 'Toggle light/dark mode' }).click();
+  await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor !== before, light);
+  const dark = await background();
+  const lum = (rgb) => rgb.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  assert.ok(lum(dark) < lum(light), `the dark theme is darker: ${dark} after ${light}`);
+  await shot(page, 'hosts-dark');
+  await page.getByRole('button', { name: 'Toggle light/dark mode' }).click();
+  await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor === before, light);
+  log(`the theme switches to dark (${dark}) and back`);
+
+  // --- the keyboard: tab to Create, see its focus outline, open it with Enter ----------------------
+  await page.goto(`${base}/admin/#/hosts`);
+  await rows(page).first().waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  let focused = '';
+  for (let i = 0; i < 100 && focused !== 'Create'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '').trim());
+  }
+  assert.equal(focused, 'Create', 'Tab reaches the Create button');
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.ok(outline.style !== 'none' && outline.width >= 1, `the focused control has a visible outline: ${JSON.stringify(outline)}`);
+  await shot(page, 'keyboard-focus');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/hosts\/create/);
+  log(`Tab reaches Create with a ${outline.width}px ${outline.style} outline, and Enter opens it`);
+
+  // --- a narrow window: the menu opens from the bar and leads to a list -------------------------------
+  // a tab opened at 400 px, so the application starts narrow (its menu starts folded away)
+  const narrow = watch(await context.newPage(), 'narrow');
+  await narrow.setViewportSize({ width: 400, height: 800 });
+  await narrow.goto(`${base}/admin/#/`);
+  await narrow.getByRole('heading', { name: 'Cores', exact: true }).waitFor();
+  const racksItem = narrow.getByRole('menuitem', { name: 'Racks', exact: true });
+  assert.equal(await racksItem.isVisible(), false, 'the menu starts folded away');
+  await narrow.getByRole('button', { name: 'Open menu' }).click();
+  await racksItem.waitFor();
+  await narrow.waitForTimeout(500); // the drawer's slide-in
+  await shot(narrow, 'narrow-menu');
+  await racksItem.click();
+  await narrow.waitForURL(/#\/racks/);
+  await rows(narrow).first().waitFor();
+  await shot(narrow, 'narrow-racks');
+  await narrow.close();
+  log('at 400 px wide the menu opens from the bar and leads to the racks');
+
   // --- a USER: no create or edit on the inventory, but booking is offered -------------------------
   const username = `e2e-user-${Date.now()}`;
   const madeUser = (await api(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } errors { message } } }`, {
