@@ -184,10 +184,27 @@ try {
   await shot(second, 'host-stale-version');
   await second.getByRole('button', { name: 'Reload' }).click();
   await second.waitForFunction(() => document.querySelector('textarea[name="comment"]')?.value === 'changed in the first tab');
+  // the other way out: see how the edits differ from the current version, and save them over it
+  const between = (await api(`query($id: ID!) { host(id: $id) { version } }`, { id: hostId })).host;
+  await api(`mutation($input: UpdateHostInput!) { updateHost(input: $input) { errors { message } } }`, {
+    input: { id: hostId, version: between.version, comment: 'changed through the API' },
+  });
+  await fillStable(second, second.getByLabel('Comment'), 'overwritten from the second tab');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await notice.waitFor();
+  await second.getByRole('button', { name: 'Show differences and overwrite' }).click();
+  const diffDialog = second.getByRole('dialog', { name: 'Your edits and the current version' });
+  const commentDiff = diffDialog.locator('.overwrite-diff[data-field="comment"]');
+  await commentDiff.waitFor();
+  assert.match(await commentDiff.innerText(), /changed through the API\s+overwritten from the second tab/);
+  assert.equal(await diffDialog.locator('.overwrite-diff').count(), 1, 'only the comment differs');
+  await shot(second, 'host-stale-overwrite');
+  await diffDialog.getByRole('button', { name: 'Overwrite with your edits' }).click();
+  await second.waitForURL(/\/show$/);
   await second.close();
   const saved = (await api(`query($id: ID!) { host(id: $id) { comment version } }`, { id: hostId })).host;
-  assert.equal(saved.comment, 'changed in the first tab');
-  log(`the second tab's save was refused as stale and reloaded (version ${saved.version})`);
+  assert.equal(saved.comment, 'overwritten from the second tab');
+  log(`the second tab's save was refused as stale and reloaded; refused again, its edit was saved over the current version after its differences were shown (version ${saved.version})`);
 
   // --- book a host, then a second booking over it is refused as an overlap -----------------------
   const bookable = (await api(`{ bookables(filter: { status: { eq: ACTIVE } }, first: 1) { nodes { id host { hostname } } } }`)).bookables.nodes[0];

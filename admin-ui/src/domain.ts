@@ -111,3 +111,14 @@ export function applyJobUpdate(
   const log = update.job.log ?? [...(run?.log ?? []), ...(update.line ? [update.line] : [])];
   return { ...run, ...update.job, log };
 }
+
+/**
+ * A stale edit against the object as it is now: per input, what the server has (before) and
+ * what the form would write over it (after), for the inputs where the two differ.
+ */
+export function overwriteDiffs(inputs: string[], mine: Record<string, unknown>, current: Record<string, unknown>): FieldDiff[] {
+  const pick = (o: Record<string, unknown>) => Object.fromEntries(inputs.filter((n) => n in o).map((n) => [n, o[n] === '' ? null : o[n]]));
+  const ours = pick(mine);
+  const theirs = Object.fromEntries(Object.keys(ours).map((n) => [n, current[n] === '' ? null : current[n]]));
+  return fieldDiffs({ action: 'UPDATE', dataBefore: theirs, dataAfter: ours });
+}

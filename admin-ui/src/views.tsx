@@ -8,6 +8,11 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
   Typography,
 } from '@mui/material';
 import DOMPurify from 'dompurify';
@@ -62,6 +67,7 @@ import {
   TopToolbar,
   required,
   useCanAccess,
+  useDataProvider,
   useEditContext,
   useListContext,
   useNotify,
@@ -69,6 +75,7 @@ import {
   useUpdateMany,
   useRecordContext,
   useRedirect,
+  type RaRecord,
   type Validator,
 } from 'react-admin';
 import { overrides } from './overrides';
@@ -77,6 +84,7 @@ import { displayField, type FieldModel, type FilterModel, type Model, type Resou
 import { ALL_ROWS, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
+import { formatValue, overwriteDiffs } from './domain';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -480,8 +488,8 @@ export function makeShow(r: ResourceModel, model: Model) {
   };
 }
 
-/** Form-level errors (a UserError naming no field) and the stale-version notice. */
-function FormErrors({ onReload }: { onReload?: () => void }) {
+/** Form-level errors (a UserError naming no field) and the stale-version notice with its choice. */
+function FormErrors({ onReload, onCompare }: { onReload?: () => void; onCompare?: () => void }) {
   const { errors } = useFormState();
   const root = errors.root as Record<string, { message?: string }> | undefined;
   const ref = useRef<HTMLDivElement>(null);
@@ -501,14 +509,21 @@ function FormErrors({ onReload }: { onReload?: () => void }) {
         sx={{ mb: 2, width: '100%' }}
         action={
           onReload ? (
-            <MuiButton color="inherit" size="small" onClick={onReload}>
-              Reload
-            </MuiButton>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <MuiButton color="inherit" size="small" onClick={onReload}>
+                Reload
+              </MuiButton>
+              {onCompare ? (
+                <MuiButton color="inherit" size="small" onClick={onCompare}>
+                  Show differences and overwrite
+                </MuiButton>
+              ) : null}
+            </Box>
           ) : undefined
         }
       >
         Someone changed this object since you opened it, so nothing was saved. Reload to see the current version (your
-        edits here are kept until you reload). {message}
+        edits here are kept until you reload), or see how your edits differ from it and save them over it. {message}
       </Alert>
     );
   }
@@ -529,18 +544,92 @@ function EditToolbar({ r }: { r: ResourceModel }) {
   );
 }
 
-function Reloadable() {
-  const { refetch } = useEditContext();
-  const { reset } = useFormContext();
+/** The stale-version choice: reload the object, or compare with it and save the edits over it. */
+function Reloadable({ r }: { r: ResourceModel }) {
+  const { refetch, record } = useEditContext();
+  const { reset, getValues } = useFormContext();
+  const dataProvider = useDataProvider();
+  const redirect = useRedirect();
+  const notify = useNotify();
   const [, setN] = useState(0);
+  const [current, setCurrent] = useState<RaRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = editFields(r).map((f) => f.name);
+  const diffs = current ? overwriteDiffs(inputs, getValues(), current) : [];
+  const compare = async () => {
+    setError(null);
+    try {
+      setCurrent((await dataProvider.getOne(r.name, { id: record!.id })).data);
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+  const overwrite = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      // the edits against the object as it is now, with its version: only what differs is sent
+      const { data } = await dataProvider.update(r.name, { id: record!.id, data: getValues(), previousData: current! });
+      reset(data);
+      setCurrent(null);
+      notify('Your edits were saved over the current version', { type: 'info' });
+      redirect('show', r.name, data.id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <FormErrors
-      onReload={async () => {
-        const res = await refetch();
-        if (res.data) reset(res.data);
-        setN((n) => n + 1);
-      }}
-    />
+    <>
+      <FormErrors
+        onReload={async () => {
+          const res = await refetch();
+          if (res.data) reset(res.data);
+          setN((n) => n + 1);
+        }}
+        onCompare={record ? compare : undefined}
+      />
+      <Dialog open={!!current} onClose={() => setCurrent(null)} aria-labelledby="overwrite-title" fullWidth maxWidth="md">
+        <DialogTitle id="overwrite-title">Your edits and the current version</DialogTitle>
+        <DialogContent>
+          {error ? (
+            <Alert severity="error" role="alert" className="form-error" sx={{ mb: 2, whiteSpace: 'pre-line' }}>
+              {error}
+            </Alert>
+          ) : null}
+          {diffs.length ? (
+            <Table size="small" aria-label="Differences" className="overwrite-diffs">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Field</TableCell>
+                  <TableCell>Saved now (version {String(current?.version ?? '?')})</TableCell>
+                  <TableCell>Your edit</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {diffs.map((d) => (
+                  <TableRow key={d.field} className="overwrite-diff" data-field={d.field}>
+                    <TableCell>{humanize(d.field)}</TableCell>
+                    <TableCell>{formatValue(d.before)}</TableCell>
+                    <TableCell>{formatValue(d.after)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <Typography variant="body2">Your edits match the current version: saving changes nothing.</Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => setCurrent(null)}>Cancel</MuiButton>
+          <MuiButton variant="contained" onClick={overwrite} disabled={busy}>
+            Overwrite with your edits
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 }
 
@@ -564,7 +653,7 @@ export function makeEdit(r: ResourceModel, model: Model) {
     return (
       <Edit resource={r.name} mutationMode="pessimistic" redirect="show" title={<RecordTitle r={r} />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
         <SimpleForm toolbar={<EditToolbar r={r} />} warnWhenUnsavedChanges>
-          <Reloadable />
+          <Reloadable r={r} />
           {fields.map((f) => inputView(f, model))}
           <ReadOnlyFields r={r} model={model} />
         </SimpleForm>

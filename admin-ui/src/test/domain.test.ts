@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
-import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, prepend, todayWindow } from '../domain';
+import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overwriteDiffs, prepend, todayWindow } from '../domain';
 import { createDataProvider, SHOWN_ONCE, type Execute } from '../provider';
 import { buildModel, kindsSelection } from '../schema';
 import { fixtureSdl } from './fixture';
@@ -150,5 +150,21 @@ describe('conflict kinds, counts, feeds and runs', () => {
     expect(new Date(to).getTime() - new Date(from).getTime()).toBe(24 * 3600 * 1000);
     expect(new Date(from).getDate()).toBe(15);
     expect(new Date(from).getHours()).toBe(0);
+  });
+});
+
+describe('a stale edit against the current object', () => {
+  it('lists the inputs where the form and the server differ, server first', () => {
+    const current = { id: 'H1', version: 5, hostname: 'web-1', comment: 'changed elsewhere', rack: 'R2', cpus: 8, updatedAt: 'later' };
+    const mine = { id: 'H1', version: 4, hostname: 'web-1', comment: 'mine', rack: 'R1', cpus: 8, updatedAt: 'earlier' };
+    expect(overwriteDiffs(['hostname', 'comment', 'rack', 'cpus'], mine, current)).toEqual([
+      { field: 'comment', before: 'changed elsewhere', after: 'mine' },
+      { field: 'rack', before: 'R2', after: 'R1' },
+    ]);
+  });
+
+  it('takes an empty input as none, and leaves out inputs the form does not hold', () => {
+    expect(overwriteDiffs(['comment', 'cpus'], { comment: '' }, { comment: null, cpus: 4 })).toEqual([]);
+    expect(overwriteDiffs(['comment'], { comment: '' }, { comment: 'x' })).toEqual([{ field: 'comment', before: 'x', after: null }]);
   });
 });
