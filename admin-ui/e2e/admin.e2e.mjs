@@ -336,6 +336,21 @@ try {
   assert.equal(returned.open, false);
   log('the host was lent and returned');
 
+  // --- the host's journal: an entry added on its page, its Markdown rendered ----------------------
+  await page.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  const journal = page.locator('.journal');
+  await journal.getByRole('button', { name: 'Add entry' }).click();
+  const entryDialog = page.getByRole('dialog', { name: 'Add journal entry' });
+  await entryDialog.getByLabel(/^Comments/).fill('Swapped the **power supply**');
+  await entryDialog.getByRole('button', { name: 'Add journal entry' }).click();
+  await entryDialog.waitFor({ state: 'hidden' });
+  await journal.locator('.journal-entry strong', { hasText: 'power supply' }).waitFor();
+  const journalled = (await api(`query($id: ID!) { host(id: $id) { journal(first: 1) { totalCount nodes { kind comments } } } }`, { id: hostId })).host.journal;
+  assert.deepEqual(journalled.nodes[0], { kind: 'INFO', comments: 'Swapped the **power supply**' });
+  await journal.scrollIntoViewIfNeeded();
+  await shot(page, 'host-journal');
+  log(`a journal entry was added on the host's page (${journalled.totalCount} in all)`);
+
   // --- a notice's body is Markdown: previewed while written, rendered on its page; every input has a label
   await page.goto(`${base}/admin/#/notices/create`);
   await page.getByLabel(/^Title/).waitFor();

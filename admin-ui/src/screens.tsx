@@ -33,7 +33,7 @@ import { mayWrite } from './auth';
 import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, prepend, todayWindow } from './domain';
 import type { UserError } from './provider';
 import { kindsSelection, namedSelection, type FieldModel, type InputModel, type Model, type ResourceModel } from './schema';
-import { humanize, inputView } from './views';
+import { humanize, inputView, MarkdownText } from './views';
 
 const ERRORS = 'errors { field message code }';
 const isStaff = (role: unknown) => role === 'STAFF' || role === 'ADMIN';
@@ -164,6 +164,98 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
         <MuiButton component={Link} to={`/objectChanges?filter=${encodeURIComponent(JSON.stringify({ objectId: id }))}`} size="small">
           All {total} changes
         </MuiButton>
+      ) : null}
+    </Box>
+  );
+}
+
+// --- journal -------------------------------------------------------------------------------------
+
+/** An object's journal (its connection to journal entries), newest first, with Add entry. */
+export function Journal({ r }: { r: ResourceModel }) {
+  const record = useRecordContext();
+  const { execute, model } = useApi();
+  const { permissions } = usePermissions();
+  const notify = useNotify();
+  const entries = model.byName.journalEntries;
+  const connection = r.connections.find((c) => c.resource === 'journalEntries');
+  const [items, setItems] = useState<any[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [reads, setReads] = useState(0);
+  const id = record?.id;
+  useEffect(() => {
+    if (!id || !connection) return;
+    let live = true;
+    execute(
+      `query Journal($id: ID!) { node(id: $id) { ... on ${r.typeName} { ${connection.name}(orderBy: [{ field: CREATED_AT, direction: DESC }], first: 25) {
+        totalCount nodes { id createdAt kind comments author { id username displayName } } } } } }`,
+      { id },
+    )
+      .then((d) => {
+        if (!live) return;
+        setItems(d.node?.[connection.name]?.nodes ?? []);
+        setTotal(d.node?.[connection.name]?.totalCount ?? 0);
+      })
+      .catch((e) => live && setError((e as Error).message));
+    return () => {
+      live = false;
+    };
+  }, [id, reads, execute, r.typeName, connection]);
+  if (!id || !connection || !entries) return null;
+  const mayAdd = !!entries.create && mayWrite(permissions, entries, 'create');
+  return (
+    <Box component="section" aria-labelledby="journal-title" sx={{ p: 2 }} className="journal">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h6" component="h2" id="journal-title">
+          Journal
+        </Typography>
+        {mayAdd ? (
+          <MuiButton size="small" onClick={() => setAdding(true)}>
+            Add entry
+          </MuiButton>
+        ) : null}
+      </Box>
+      <ErrorAlert message={error} />
+      {items === null ? (
+        <Typography variant="body2">Loading…</Typography>
+      ) : items.length === 0 ? (
+        <Typography variant="body2">No entries.</Typography>
+      ) : (
+        <MuiList dense>
+          {items.map((e) => (
+            <ListItem key={e.id} className="journal-entry" data-id={e.id} sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Chip size="small" label={e.kind} />
+                <Typography variant="caption">
+                  {when(e.createdAt)} · {e.author?.displayName ?? e.author?.username ?? 'a deleted user'}
+                </Typography>
+              </Box>
+              <MarkdownText text={e.comments} />
+            </ListItem>
+          ))}
+        </MuiList>
+      )}
+      {total > 25 ? (
+        <MuiButton component={Link} to={`/journalEntries?filter=${encodeURIComponent(JSON.stringify({ objectId: id }))}`} size="small">
+          All {total} entries
+        </MuiButton>
+      ) : null}
+      {adding && entries.create ? (
+        <ActionDialog
+          title="Add journal entry"
+          action={entries.create}
+          defaults={{}}
+          fixed={{ object: id }}
+          selection={`${entries.payloadField} { id }`}
+          onClose={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            notify('Journal entry added', { type: 'info' });
+            setReads((n) => n + 1);
+          }}
+        />
       ) : null}
     </Box>
   );
@@ -365,11 +457,14 @@ function ActionDialog({
   onDone,
   onClose,
   selection,
+  fixed = {},
 }: {
   title: string;
   action: InputModel;
   defaults: Record<string, unknown>;
   selection: string;
+  /** Inputs given by the screen, not asked for (the object a journal entry is on). */
+  fixed?: Record<string, unknown>;
   onDone: (payload: any) => void;
   onClose: () => void;
 }) {
@@ -377,10 +472,10 @@ function ActionDialog({
   const [error, setError] = useState<string | null>(null);
   const save = async (values: Record<string, unknown>) => {
     setError(null);
-    const input: Record<string, unknown> = {};
+    const input: Record<string, unknown> = { ...fixed };
     for (const f of action.fields) {
       const v = values[f.name];
-      if (v !== undefined && v !== null && v !== '') input[f.name] = v;
+      if (v !== undefined && v !== null && v !== '' && !(f.name in fixed)) input[f.name] = v;
     }
     try {
       onDone(await act(execute, action, input, selection));
@@ -394,7 +489,7 @@ function ActionDialog({
       <Form onSubmit={save} record={defaults}>
         <DialogContent>
           <ErrorAlert message={error} />
-          {action.fields.map((f: FieldModel) => inputView(f, model, { required: f.nonNull }))}
+          {action.fields.filter((f) => !(f.name in fixed)).map((f: FieldModel) => inputView(f, model, { required: f.nonNull }))}
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={onClose}>Cancel</MuiButton>

@@ -82,7 +82,7 @@ import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
 import { ALL_ROWS, SHOWN_ONCE } from './provider';
-import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
+import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
 import { formatValue, overwriteDiffs } from './domain';
 
@@ -454,6 +454,8 @@ export function makeShow(r: ResourceModel, model: Model) {
   const children = r.connections.filter((c) => c.backReference && model.byName[c.resource]);
   // every object with a change log shows it, with diffs and revert
   const history = r.connections.some((c) => c.name === 'changes' && c.resource === 'objectChanges');
+  // and its journal, where it has one, with Add entry
+  const journal = r.connections.some((c) => c.resource === 'journalEntries');
   return function GeneratedShow() {
     return (
       <Show resource={r.name} title={<RecordTitle r={r} />} actions={<Actions />}>
@@ -482,6 +484,7 @@ export function makeShow(r: ResourceModel, model: Model) {
           })}
         </SimpleShowLayout>
         {Extra ? <Extra r={r} /> : null}
+        {journal ? <Journal r={r} /> : null}
         {history ? <ChangeHistory r={r} /> : null}
       </Show>
     );
