@@ -489,6 +489,24 @@ try {
   assert.ok(kinds.size >= 2, `the conflicts list shows several kinds: ${[...kinds]}`);
   await shot(page, 'scan-conflicts');
 
+  // --- a server with introspection switched off: the admin starts from the build's snapshot ------
+  const snapshot = await fetch(`${base}/admin/schema.json`);
+  if ((snapshot.headers.get('content-type') ?? '').includes('json')) {
+    const blind = watch(await context.newPage(), 'no-introspection');
+    await blind.route('**/graphql', async (route) => {
+      if ((route.request().postData() ?? '').includes('__schema')) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Introspection is switched off' }] }) });
+      } else await route.continue();
+    });
+    await blind.goto(`${base}/admin/#/hosts`);
+    await blind.getByRole('menuitem', { name: 'Hosts', exact: true }).waitFor();
+    await rows(blind).first().waitFor();
+    await blind.close();
+    log("with introspection refused, the admin started from the build's schema snapshot");
+  } else {
+    log('no schema snapshot in this bundle: its fallback is not tried');
+  }
+
   // every entity is in the menu
   for (const name of ['Dashboard', 'Conflict feed', 'Job definitions', 'Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
     'Scan sessions', 'Loans', 'Notices', 'Jobs', 'Users', 'Groups', 'Tokens', 'Agents', 'Tags', 'Journal', 'Changes']) {
