@@ -130,6 +130,23 @@ try {
   assert.deepEqual(edited.hosts.nodes.map((n) => n.comment), three.map(() => 'bulk edited in the browser test'));
   log(`bulk-edited ${three.join(', ')}`);
 
+  // --- the opposite of a filter, and filters of which any may hold -----------------------------------
+  const combined = await api(`{ notActive: hosts(filter: { not: { status: { eq: ACTIVE } } }) { totalCount }
+      either: hosts(filter: { or: [{ status: { eq: NEW } }, { hostname: { iContains: "lab1-" } }] }) { totalCount } }`);
+  const range = (n) => new RegExp(`^1-${Math.min(25, n)} of ${n}$`);
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent('{}')}`);
+  await rows(page).first().waitFor();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByRole('menu').getByText('Status is not', { exact: true }).click();
+  await page.getByLabel('Status is not').click();
+  await page.getByRole('option', { name: 'ACTIVE', exact: true }).click();
+  if (combined.notActive.totalCount > 0) await page.getByText(range(combined.notActive.totalCount)).waitFor();
+  else await rows(page).first().waitFor({ state: 'detached' });
+  await shot(page, 'hosts-not-active');
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent(JSON.stringify({ _match: 'any', status__eq: 'NEW', hostname__iContains: 'lab1-' }))}`);
+  await page.getByText(range(combined.either.totalCount)).waitFor();
+  log(`hosts that are not ACTIVE (${combined.notActive.totalCount}), and hosts NEW or named lab1-* (${combined.either.totalCount})`);
+
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
   await page.goto(`${base}/admin/#/hosts/create`);

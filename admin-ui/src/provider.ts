@@ -42,16 +42,26 @@ export function userErrorsToHttpError(errors: UserError[]): HttpError {
   return new HttpError(message || 'The write was refused.', 400, { errors: byField, userErrors: errors });
 }
 
+/** The list filter's key choosing how its filters combine: all of them (and) or any (or). */
+export const MATCH = '_match';
+/** The prefix of a list filter's key asking for the opposite: not__status__eq. */
+export const NOT = 'not__';
+
 /**
- * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search)
- * turned into the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq } } }.
+ * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search,
+ * `not__field__operator` for its opposite, `_match: 'any'` for any filter rather than all)
+ * turned into the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq } } },
+ * with `not` and `or` where asked. The quick search always holds.
  */
 export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!filter) return undefined;
+  const any = filter[MATCH] === 'any';
   const out: Record<string, any> = {};
   const and: unknown[] = [];
+  const conditions: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (key === MATCH) continue;
+    if (value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0)) continue;
     if (key === 'q') {
       const label = r.filters.find((f) => f.name === r.labelField && f.operators.includes('iContains'));
       if (label) and.push({ [label.name]: { iContains: String(value) } });
@@ -64,19 +74,32 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
       out.id = { ...(out.id ?? {}), in: value };
       continue;
     }
-    const [name, op] = key.split('__');
-    const f = r.filters.find((x) => x.name === name);
-    if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
-    if (f.widget === 'reference') {
-      out[name] = { id: Array.isArray(value) ? { in: value } : { eq: value } };
-      continue;
+    const negated = key.startsWith(NOT);
+    const condition = fieldCondition(r, negated ? key.slice(NOT.length) : key, value);
+    conditions.push(negated ? { not: condition } : condition);
+  }
+  if (any && conditions.length > 1) {
+    and.push({ or: conditions });
+  } else {
+    for (const c of conditions) {
+      const [name, v] = Object.entries(c)[0];
+      if (name === 'not') and.push(c);
+      else out[name] = { ...(out[name] ?? {}), ...(v as object) };
     }
-    const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);
-    if (!f.operators.includes(operator)) throw new Error(`${r.name}.${name} has no operator ${operator}`);
-    out[name] = { ...(out[name] ?? {}), [operator]: f.widget === 'number' ? Number(value) : value };
   }
   if (and.length) out.and = and;
   return Object.keys(out).length ? out : undefined;
+}
+
+/** One list filter key and its value as the API's condition on one field. */
+function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<string, unknown> {
+  const [name, op] = key.split('__');
+  const f = r.filters.find((x) => x.name === name);
+  if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
+  if (f.widget === 'reference') return { [name]: { id: Array.isArray(value) ? { in: value } : { eq: value } } };
+  const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);
+  if (!f.operators.includes(operator)) throw new Error(`${r.name}.${name} has no operator ${operator}`);
+  return { [name]: { [operator]: f.widget === 'number' ? Number(value) : value } };
 }
 
 /** react-admin's sort as the API's orderBy, or none when the field cannot be ordered. */

@@ -81,7 +81,7 @@ import {
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
-import { ALL_ROWS, SHOWN_ONCE } from './provider';
+import { ALL_ROWS, MATCH, NOT, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
 import { formatValue, overwriteDiffs } from './domain';
@@ -280,8 +280,46 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
   for (const f of r.filters) {
     const el = filterInput(f, model);
     if (el) out.push(el);
+    const opposite = negatedFilterInput(f, model);
+    if (opposite) out.push(opposite);
+  }
+  if (r.filters.length > 1) {
+    out.push(
+      <SelectInput
+        key={MATCH}
+        source={MATCH}
+        label="Match"
+        emptyText="All filters"
+        choices={[
+          { id: 'all', name: 'All filters' },
+          { id: 'any', name: 'Any filter' },
+        ]}
+      />,
+    );
   }
   return out;
+}
+
+/** The opposite of a filter (not__status__eq), for the kinds where it reads naturally. */
+function negatedFilterInput(f: FilterModel, model: Model): ReactElement | undefined {
+  const name = humanize(f.name);
+  const source = `${NOT}${f.name}`;
+  switch (f.widget) {
+    case 'reference':
+      return (
+        <ReferenceInput key={source} source={source} reference={f.reference!} label={`${name} is not`}>
+          <AutocompleteInput label={`${name} is not`} optionText={displayField(model.byName[f.reference!])} filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>
+      );
+    case 'enum':
+      return <SelectInput key={source} source={`${source}__eq`} label={`${name} is not`} choices={(f.enumValues ?? []).map((e) => ({ id: e, name: e }))} />;
+    case 'text':
+    case 'longtext':
+    case 'markdown':
+      return f.operators.includes('iContains') ? <TextInput key={source} source={`${source}__iContains`} label={`${name} does not contain`} /> : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function filterInput(f: FilterModel, model: Model): ReactElement | undefined {

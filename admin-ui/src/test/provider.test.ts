@@ -46,9 +46,30 @@ describe('filters and ordering', () => {
     expect(toApiFilter(hosts, {})).toBeUndefined();
   });
 
+  it('asks for the opposite of a filter with not', () => {
+    expect(toApiFilter(hosts, { not__status__eq: 'ACTIVE', hostname__iContains: 'web', not__rack: 'R1' })).toEqual({
+      hostname: { iContains: 'web' },
+      and: [{ not: { status: { eq: 'ACTIVE' } } }, { not: { rack: { id: { eq: 'R1' } } } }],
+    });
+  });
+
+  it('combines the filters with or when any may hold, the quick search still holding', () => {
+    expect(toApiFilter(hosts, { _match: 'any', q: 'db', status__eq: 'NEW', hostname__iContains: 'lab1', not__cpus__gt: '4' })).toEqual({
+      and: [
+        { hostname: { iContains: 'db' } },
+        { or: [{ status: { eq: 'NEW' } }, { hostname: { iContains: 'lab1' } }, { not: { cpus: { gt: 4 } } }] },
+      ],
+    });
+    // one filter, or all: as before
+    expect(toApiFilter(hosts, { _match: 'any', status__eq: 'NEW' })).toEqual({ status: { eq: 'NEW' } });
+    expect(toApiFilter(hosts, { _match: 'all', status__eq: 'NEW', cpus__gt: 2 })).toEqual({ status: { eq: 'NEW' }, cpus: { gt: 2 } });
+    expect(toApiFilter(hosts, { _match: 'any' })).toBeUndefined();
+  });
+
   it('refuses a filter the schema does not have', () => {
     expect(() => toApiFilter(hosts, { colour__eq: 'red' })).toThrow('hosts cannot be filtered by colour');
     expect(() => toApiFilter(hosts, { hostname__lt: 'a' })).toThrow('hosts.hostname has no operator lt');
+    expect(() => toApiFilter(hosts, { not__colour__eq: 'red' })).toThrow('hosts cannot be filtered by colour');
   });
 
   it('orders by the order enum, and not by a field without one', () => {
