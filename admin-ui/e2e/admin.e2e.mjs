@@ -249,6 +249,20 @@ try {
   log(`the second booking is refused: ${await overlap.innerText()}`);
   await shot(page, 'booking-overlap');
 
+  // --- the bookable's calendar: Book this shows what the new booking would overlap ------------------
+  await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  const calendar = page.locator('.bookable-calendar');
+  await calendar.locator('.calendar-hold', { hasText: 'first booking' }).first().waitFor();
+  await calendar.getByLabel('From').fill(`${day}T16:00`);
+  await calendar.getByLabel('To').fill(`${day}T18:00`);
+  await calendar.locator('.overlap-list .calendar-hold', { hasText: 'first booking' }).waitFor();
+  await calendar.getByRole('button', { name: 'Book this' }).click();
+  const calendarRefusal = calendar.locator('.form-error').filter({ hasText: /OVERLAP/ });
+  await calendarRefusal.waitFor();
+  await calendar.scrollIntoViewIfNeeded();
+  await shot(page, 'bookable-calendar');
+  log(`the calendar shows the booking a new one over ${day} 16:00-18:00 would overlap, and the API refuses it`);
+
   // --- change history: edit a host's comment, see the diff, revert it -----------------------------
   const commentBefore = (await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment;
   await page.goto(editUrl);

@@ -122,3 +122,27 @@ export function overwriteDiffs(inputs: string[], mine: Record<string, unknown>, 
   const theirs = Object.fromEntries(Object.keys(ours).map((n) => [n, current[n] === '' ? null : current[n]]));
   return fieldDiffs({ action: 'UPDATE', dataBefore: theirs, dataAfter: ours });
 }
+
+/** A booking or reservation as a calendar shows it: from start, until end (none: open). */
+export interface Hold {
+  id: string;
+  start: string;
+  end?: string | null;
+}
+
+/** The holds a new hold [from, to) would overlap: those starting before it ends and ending after it starts. */
+export function overlapping<T extends Hold>(holds: T[], from: string, to: string): T[] {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return holds.filter((h) => Date.parse(h.start) < b && (h.end == null || Date.parse(h.end) > a));
+}
+
+/** Holds by the local day they start on, in their order. */
+export function byDay<T extends Hold>(holds: T[], day: (iso: string) => string = (iso) => new Date(iso).toLocaleDateString()): [string, T[]][] {
+  const days = new Map<string, T[]>();
+  for (const h of holds) {
+    const d = day(h.start);
+    days.set(d, [...(days.get(d) ?? []), h]);
+  }
+  return [...days];
+}

@@ -30,7 +30,7 @@ import { Form, SaveButton, Title, useCanAccess, useGetIdentity, useNotify, usePe
 import { Link } from 'react-router-dom';
 import { useApi, useSubscription } from './api';
 import { mayWrite } from './auth';
-import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, prepend, todayWindow } from './domain';
+import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, prepend, todayWindow } from './domain';
 import type { UserError } from './provider';
 import { kindsSelection, namedSelection, type FieldModel, type InputModel, type Model, type ResourceModel } from './schema';
 import { humanize, inputView, MarkdownText } from './views';
@@ -257,6 +257,110 @@ export function Journal({ r }: { r: ResourceModel }) {
           }}
         />
       ) : null}
+    </Box>
+  );
+}
+
+// --- a bookable's calendar ---------------------------------------------------------------------------
+
+const timeOf = (iso?: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '…');
+const localIso = (v: string) => (v ? new Date(v).toISOString() : '');
+
+/** A bookable's bookings still to come (its calendar connection) by day, and Book this, showing what a new booking would overlap. */
+export function BookableCalendar({ r }: { r: ResourceModel }) {
+  const record = useRecordContext();
+  const { execute, model } = useApi();
+  const { permissions } = usePermissions();
+  const redirect = useRedirect();
+  const notify = useNotify();
+  const bookings = model.byName.bookings;
+  const [holds, setHolds] = useState<any[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [bookError, setBookError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = record?.id;
+  const version = record?.version;
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    execute(
+      `query Calendar($id: ID!) { node(id: $id) { ... on ${r.typeName} { calendar(orderBy: [{ field: START, direction: ASC }], first: 100) {
+        nodes { id start end comment owner { id username } } } } } }`,
+      { id },
+    )
+      .then((d) => live && setHolds(d.node?.calendar?.nodes ?? []))
+      .catch((e) => live && setError((e as Error).message));
+    return () => {
+      live = false;
+    };
+  }, [id, version, execute, r.typeName]);
+  if (!id) return null;
+  const chosen = from && to && Date.parse(from) < Date.parse(to);
+  const clash = chosen ? overlapping(holds ?? [], localIso(from), localIso(to)) : [];
+  const mayBook = !!bookings?.create && mayWrite(permissions, bookings, 'create');
+  const book = async () => {
+    setBusy(true);
+    setBookError(null);
+    try {
+      const payload = await act(execute, bookings.create!, { bookable: id, start: localIso(from), end: localIso(to) }, `${bookings.payloadField} { id }`);
+      notify('Booked', { type: 'info' });
+      redirect('show', 'bookings', payload[bookings.payloadField].id);
+    } catch (e) {
+      setBookError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hold = (h: any) => (
+    <ListItem key={h.id} className="calendar-hold" data-id={h.id} sx={{ py: 0 }}>
+      <Link to={showPath('bookings', h.id)}>
+        {`${timeOf(h.start)}–${timeOf(h.end)}${h.end && new Date(h.end).toDateString() !== new Date(h.start).toDateString() ? ` (${when(h.end)})` : ''}`}
+      </Link>
+      &nbsp;{h.owner?.username ?? ''}{h.comment ? `: ${h.comment}` : ''}
+    </ListItem>
+  );
+  return (
+    <Box component="section" aria-labelledby="calendar-title" sx={{ p: 2 }} className="bookable-calendar">
+      <Typography variant="h6" component="h2" id="calendar-title">
+        Calendar
+      </Typography>
+      <ErrorAlert message={error} />
+      {holds === null ? (
+        <Typography variant="body2">Loading…</Typography>
+      ) : holds.length === 0 ? (
+        <Typography variant="body2">No bookings to come.</Typography>
+      ) : (
+        byDay(holds).map(([day, hs]) => (
+          <Box key={day} sx={{ mb: 1 }}>
+            <Typography variant="subtitle2" component="h3">
+              {day}
+            </Typography>
+            <MuiList dense disablePadding>
+              {hs.map(hold)}
+            </MuiList>
+          </Box>
+        ))
+      )}
+      {mayBook ? (
+        <Box component="form" aria-label="Book this" sx={{ mt: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={(e) => { e.preventDefault(); book(); }}>
+          <MuiTextField label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <MuiTextField label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <MuiButton type="submit" variant="contained" disabled={!chosen || busy}>
+            Book this
+          </MuiButton>
+        </Box>
+      ) : null}
+      {clash.length ? (
+        <Alert severity="warning" className="overlap-list" sx={{ mt: 1 }}>
+          {`Overlaps ${clash.length} booking${clash.length > 1 ? 's' : ''}:`}
+          <MuiList dense disablePadding>
+            {clash.map(hold)}
+          </MuiList>
+        </Alert>
+      ) : null}
+      <ErrorAlert message={bookError} />
     </Box>
   );
 }
@@ -808,4 +912,5 @@ export const domainExtras: Record<string, { show?: (props: { r: ResourceModel })
   jobs: { show: JobLive },
   loans: { showActions: ReturnLoanButton, listActions: () => <StartLoanButton /> },
   hosts: { showActions: HostLendButton },
+  bookables: { show: BookableCalendar },
 };

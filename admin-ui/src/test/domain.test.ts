@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
-import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overwriteDiffs, prepend, todayWindow } from '../domain';
+import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, overwriteDiffs, prepend, todayWindow } from '../domain';
 import { createDataProvider, SHOWN_ONCE, type Execute } from '../provider';
 import { buildModel, kindsSelection } from '../schema';
 import { fixtureSdl } from './fixture';
@@ -166,5 +166,28 @@ describe('a stale edit against the current object', () => {
   it('takes an empty input as none, and leaves out inputs the form does not hold', () => {
     expect(overwriteDiffs(['comment', 'cpus'], { comment: '' }, { comment: null, cpus: 4 })).toEqual([]);
     expect(overwriteDiffs(['comment'], { comment: '' }, { comment: 'x' })).toEqual([{ field: 'comment', before: 'x', after: null }]);
+  });
+});
+
+describe("a bookable's calendar", () => {
+  const holds = [
+    { id: 'b1', start: '2031-01-01T09:00:00Z', end: '2031-01-01T12:00:00Z' },
+    { id: 'b2', start: '2031-01-01T12:00:00Z', end: '2031-01-01T17:00:00Z' },
+    { id: 'r1', start: '2031-01-03T08:00:00Z', end: null },
+  ];
+
+  it('finds the holds a new one would overlap, ends being exclusive', () => {
+    expect(overlapping(holds, '2031-01-01T11:00:00Z', '2031-01-01T13:00:00Z').map((h) => h.id)).toEqual(['b1', 'b2']);
+    expect(overlapping(holds, '2031-01-01T12:00:00Z', '2031-01-01T12:30:00Z').map((h) => h.id)).toEqual(['b2']);
+    expect(overlapping(holds, '2031-01-01T17:00:00Z', '2031-01-02T09:00:00Z')).toEqual([]);
+    // an open reservation holds from its start on
+    expect(overlapping(holds, '2031-06-01T00:00:00Z', '2031-06-02T00:00:00Z').map((h) => h.id)).toEqual(['r1']);
+  });
+
+  it('groups the holds by the day they start', () => {
+    expect(byDay(holds, (iso) => iso.slice(0, 10)).map(([d, hs]) => [d, hs.map((h) => h.id)])).toEqual([
+      ['2031-01-01', ['b1', 'b2']],
+      ['2031-01-03', ['r1']],
+    ]);
   });
 });
