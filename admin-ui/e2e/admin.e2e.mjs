@@ -2,7 +2,7 @@
 // server with demo data. Run by AdminUiTest during `mvn verify`; by hand:
 //   CORES_URL=http://localhost:8080 CORES_TOKEN=<admin key> node e2e/admin.e2e.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -110,6 +110,13 @@ try {
   await assertFirst(page, 'hostname', expected.asc.nodes[0].hostname);
   log(`hosts filtered by "${search}" (${total}), sorted both ways, paged forward and back`);
 
+  // the export holds every row of the filter, not the page shown
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const csv = csvRecords(readFileSync(await download.path(), 'utf8'));
+  assert.equal(csv.length, total + 1, `the CSV has a header and all ${total} hosts`);
+  assert.ok(csv[0].split(',').includes('hostname'), `the CSV's header: ${csv[0]}`);
+  log(`exported ${total} hosts as CSV`);
+
   // --- bulk edit: three hosts get one comment, in one all-or-nothing write ------------------------
   const three = expected.asc.nodes.slice(0, 3).map((n) => n.hostname);
   for (let i = 1; i <= 3; i++) await page.locator(`table tbody tr:nth-child(${i}) input[type="checkbox"]`).check();
@@ -122,6 +129,23 @@ try {
   const edited = await api(`query($h: [String!]) { hosts(filter: { hostname: { in: $h } }) { nodes { hostname comment version } } }`, { h: three });
   assert.deepEqual(edited.hosts.nodes.map((n) => n.comment), three.map(() => 'bulk edited in the browser test'));
   log(`bulk-edited ${three.join(', ')}`);
+
+  // --- the opposite of a filter, and filters of which any may hold -----------------------------------
+  const combined = await api(`{ notActive: hosts(filter: { not: { status: { eq: ACTIVE } } }) { totalCount }
+      either: hosts(filter: { or: [{ status: { eq: NEW } }, { hostname: { iContains: "lab1-" } }] }) { totalCount } }`);
+  const range = (n) => new RegExp(`^1-${Math.min(25, n)} of ${n}$`);
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent('{}')}`);
+  await rows(page).first().waitFor();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByRole('menu').getByText('Status is not', { exact: true }).click();
+  await page.getByLabel('Status is not').click();
+  await page.getByRole('option', { name: 'ACTIVE', exact: true }).click();
+  if (combined.notActive.totalCount > 0) await page.getByText(range(combined.notActive.totalCount)).waitFor();
+  else await rows(page).first().waitFor({ state: 'detached' });
+  await shot(page, 'hosts-not-active');
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent(JSON.stringify({ _match: 'any', status__eq: 'NEW', hostname__iContains: 'lab1-' }))}`);
+  await page.getByText(range(combined.either.totalCount)).waitFor();
+  log(`hosts that are not ACTIVE (${combined.notActive.totalCount}), and hosts NEW or named lab1-* (${combined.either.totalCount})`);
 
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
@@ -177,10 +201,27 @@ try {
   await shot(second, 'host-stale-version');
   await second.getByRole('button', { name: 'Reload' }).click();
   await second.waitForFunction(() => document.querySelector('textarea[name="comment"]')?.value === 'changed in the first tab');
+  // the other way out: see how the edits differ from the current version, and save them over it
+  const between = (await api(`query($id: ID!) { host(id: $id) { version } }`, { id: hostId })).host;
+  await api(`mutation($input: UpdateHostInput!) { updateHost(input: $input) { errors { message } } }`, {
+    input: { id: hostId, version: between.version, comment: 'changed through the API' },
+  });
+  await fillStable(second, second.getByLabel('Comment'), 'overwritten from the second tab');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await notice.waitFor();
+  await second.getByRole('button', { name: 'Show differences and overwrite' }).click();
+  const diffDialog = second.getByRole('dialog', { name: 'Your edits and the current version' });
+  const commentDiff = diffDialog.locator('.overwrite-diff[data-field="comment"]');
+  await commentDiff.waitFor();
+  assert.match(await commentDiff.innerText(), /changed through the API\s+overwritten from the second tab/);
+  assert.equal(await diffDialog.locator('.overwrite-diff').count(), 1, 'only the comment differs');
+  await shot(second, 'host-stale-overwrite');
+  await diffDialog.getByRole('button', { name: 'Overwrite with your edits' }).click();
+  await second.waitForURL(/\/show$/);
   await second.close();
   const saved = (await api(`query($id: ID!) { host(id: $id) { comment version } }`, { id: hostId })).host;
-  assert.equal(saved.comment, 'changed in the first tab');
-  log(`the second tab's save was refused as stale and reloaded (version ${saved.version})`);
+  assert.equal(saved.comment, 'overwritten from the second tab');
+  log(`the second tab's save was refused as stale and reloaded; refused again, its edit was saved over the current version after its differences were shown (version ${saved.version})`);
 
   // --- book a host, then a second booking over it is refused as an overlap -----------------------
   const bookable = (await api(`{ bookables(filter: { status: { eq: ACTIVE } }, first: 1) { nodes { id host { hostname } } } }`)).bookables.nodes[0];
@@ -207,6 +248,20 @@ try {
   await overlap.waitFor();
   log(`the second booking is refused: ${await overlap.innerText()}`);
   await shot(page, 'booking-overlap');
+
+  // --- the bookable's calendar: Book this shows what the new booking would overlap ------------------
+  await page.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  const calendar = page.locator('.bookable-calendar');
+  await calendar.locator('.calendar-hold', { hasText: 'first booking' }).first().waitFor();
+  await calendar.getByLabel('From').fill(`${day}T16:00`);
+  await calendar.getByLabel('To').fill(`${day}T18:00`);
+  await calendar.locator('.overlap-list .calendar-hold', { hasText: 'first booking' }).waitFor();
+  await calendar.getByRole('button', { name: 'Book this' }).click();
+  const calendarRefusal = calendar.locator('.form-error').filter({ hasText: /OVERLAP/ });
+  await calendarRefusal.waitFor();
+  await calendar.scrollIntoViewIfNeeded();
+  await shot(page, 'bookable-calendar');
+  log(`the calendar shows the booking a new one over ${day} 16:00-18:00 would overlap, and the API refuses it`);
 
   // --- change history: edit a host's comment, see the diff, revert it -----------------------------
   const commentBefore = (await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment;
@@ -312,6 +367,138 @@ try {
   assert.equal(returned.open, false);
   log('the host was lent and returned');
 
+  // --- the host's journal: an entry added on its page, its Markdown rendered ----------------------
+  await page.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  const journal = page.locator('.journal');
+  await journal.getByRole('button', { name: 'Add entry' }).click();
+  const entryDialog = page.getByRole('dialog', { name: 'Add journal entry' });
+  await entryDialog.getByLabel(/^Comments/).fill('Swapped the **power supply**');
+  await entryDialog.getByRole('button', { name: 'Add journal entry' }).click();
+  await entryDialog.waitFor({ state: 'hidden' });
+  await journal.locator('.journal-entry strong', { hasText: 'power supply' }).waitFor();
+  const journalled = (await api(`query($id: ID!) { host(id: $id) { journal(first: 1) { totalCount nodes { kind comments } } } }`, { id: hostId })).host.journal;
+  assert.deepEqual(journalled.nodes[0], { kind: 'INFO', comments: 'Swapped the **power supply**' });
+  await journal.scrollIntoViewIfNeeded();
+  await shot(page, 'host-journal');
+  log(`a journal entry was added on the host's page (${journalled.totalCount} in all)`);
+
+  // --- a notice's body is Markdown: previewed while written, rendered on its page; every input has a label
+  await page.goto(`${base}/admin/#/notices/create`);
+  await page.getByLabel(/^Title/).waitFor();
+  const { inputs, unlabelled } = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('main input, main textarea, main select, main [role="combobox"]')]
+      .filter((el) => el.type !== 'hidden' && el.getAttribute('aria-hidden') !== 'true' && el.offsetParent !== null);
+    const unnamed = all.filter((el) => {
+        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '');
+        const names = [el.getAttribute('aria-label') ?? '', ...[...(el.labels ?? [])].map((l) => l.textContent ?? ''), ...byIds, el.getAttribute('title') ?? ''];
+        return !names.some((n) => n.trim());
+      });
+    return { inputs: all.length, unlabelled: unnamed.map((el) => el.outerHTML.slice(0, 160)) };
+  });
+  assert.ok(inputs >= 5, `the notice form has its inputs (${inputs})`);
+  assert.deepEqual(unlabelled, [], 'every input of the create form has an accessible name');
+  const noticeTitle = `e2e notice ${Date.now()}`;
+  await page.getByLabel(/^Title/).fill(noticeTitle);
+  await page.getByLabel(/^Body/).fill('The **lab** is closed\n\n- from 9\n- <b>until</b> 5');
+  const preview = page.locator('.markdown-input-body .markdown-preview');
+  await preview.locator('strong', { hasText: 'lab' }).waitFor();
+  assert.equal(await preview.locator('li').count(), 2);
+  assert.equal(await preview.locator('b').count(), 0, 'raw HTML is shown as text');
+  assert.match(await preview.innerText(), /<b>until<\/b> 5/);
+  await page.getByLabel(/^Priority/).fill('1');
+  await page.getByLabel(/^Style/).click();
+  await page.getByRole('option', { name: 'INFO' }).click();
+  await shot(page, 'notice-markdown');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/notices\/.+\/show/);
+  await page.locator('.ra-field-body .markdown strong', { hasText: 'lab' }).waitFor();
+  log(`the notice's Markdown body was previewed and rendered; no input of the form lacks a label (${noticeTitle})`);
+
+  // --- light and dark themes, switched in the app bar --------------------------------------------
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto(`${base}/admin/#/hosts`);
+  await rows(page).first().waitFor();
+  const light = await background();
+  await page.getByRole('button', { name: 'Toggle light/dark mode' }).click();
+  await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor !== before, light);
+  const dark = await background();
+  const lum = (rgb) => rgb.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  assert.ok(lum(dark) < lum(light), `the dark theme is darker: ${dark} after ${light}`);
+  await shot(page, 'hosts-dark');
+  await page.getByRole('button', { name: 'Toggle light/dark mode' }).click();
+  await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor === before, light);
+  log(`the theme switches to dark (${dark}) and back`);
+
+  // --- the keyboard: tab to Create, see its focus outline, open it with Enter ----------------------
+  await page.goto(`${base}/admin/#/hosts`);
+  await rows(page).first().waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  let focused = '';
+  for (let i = 0; i < 100 && focused !== 'Create'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '').trim());
+  }
+  assert.equal(focused, 'Create', 'Tab reaches the Create button');
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.ok(outline.style !== 'none' && outline.width >= 1, `the focused control has a visible outline: ${JSON.stringify(outline)}`);
+  await shot(page, 'keyboard-focus');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/hosts\/create/);
+  log(`Tab reaches Create with a ${outline.width}px ${outline.style} outline, and Enter opens it`);
+
+  // --- a narrow window: the menu opens from the bar and leads to a list -------------------------------
+  // a tab opened at 400 px, so the application starts narrow (its menu starts folded away)
+  const narrow = watch(await context.newPage(), 'narrow');
+  await narrow.setViewportSize({ width: 400, height: 800 });
+  await narrow.goto(`${base}/admin/#/`);
+  await narrow.getByRole('heading', { name: 'Cores', exact: true }).waitFor();
+  const racksItem = narrow.getByRole('menuitem', { name: 'Racks', exact: true });
+  assert.equal(await racksItem.isVisible(), false, 'the menu starts folded away');
+  await narrow.getByRole('button', { name: 'Open menu' }).click();
+  await racksItem.waitFor();
+  await narrow.waitForTimeout(500); // the drawer's slide-in
+  await shot(narrow, 'narrow-menu');
+  await racksItem.click();
+  await narrow.waitForURL(/#\/racks/);
+  await rows(narrow).first().waitFor();
+  await shot(narrow, 'narrow-racks');
+  await narrow.close();
+  log('at 400 px wide the menu opens from the bar and leads to the racks');
+
+  // --- a USER: no create or edit on the inventory, but booking is offered -------------------------
+  const username = `e2e-user-${Date.now()}`;
+  const madeUser = (await api(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } errors { message } } }`, {
+    input: { username, active: true, role: 'USER' },
+  })).createUser;
+  assert.deepEqual(madeUser.errors, []);
+  const userKey = (await api(`mutation($input: CreateTokenInput!) { createToken(input: $input) { key errors { message } } }`, {
+    input: { owner: madeUser.user.id, comment: 'the browser test user' },
+  })).createToken.key;
+  const userTab = watch(await context.newPage(), 'user');
+  await userTab.goto(`${base}/admin/#/hosts`);
+  await signIn(userTab, false, userKey, 'USER');
+  await userTab.goto(`${base}/admin/#/hosts`);
+  await rows(userTab).first().waitFor();
+  assert.equal(await userTab.getByRole('link', { name: 'Create' }).count(), 0, 'a USER is offered no host create');
+  assert.equal(await userTab.getByRole('button', { name: 'Bulk edit' }).count(), 0);
+  await userTab.goto(`${base}/admin/#/hosts/${encodeURIComponent(hostId)}/show`);
+  await userTab.getByText(`Host ${hostname}`).first().waitFor();
+  assert.equal(await userTab.getByRole('link', { name: 'Edit' }).count(), 0, 'a USER is offered no host edit');
+  await shot(userTab, 'user-host-read-only');
+  await userTab.goto(`${base}/admin/#/bookables/${encodeURIComponent(bookable.id)}/show`);
+  await userTab.getByRole('link', { name: 'Add booking' }).first().click();
+  const userDay = new Date(Date.parse(day) + 86400000).toISOString().slice(0, 10);
+  await userTab.getByLabel(/^Start/).fill(`${userDay}T09:00`);
+  await userTab.getByLabel(/^End/).fill(`${userDay}T10:00`);
+  await userTab.getByRole('button', { name: 'Save' }).click();
+  await userTab.waitForURL(/bookings\/.+\/show/);
+  await shot(userTab, 'user-booked');
+  await userTab.close();
+  log(`${username} (USER) sees hosts read-only and books ${bookable.host.hostname}`);
+
   // --- the dashboard is the home page ----------------------------------------------------------------
   await page.goto(`${base}/admin/#/`);
   await page.getByRole('region', { name: 'Open conflicts' }).getByRole('link', { name: /^UNKNOWN: \d+/ }).waitFor();
@@ -333,6 +520,24 @@ try {
   assert.ok(kinds.size >= 2, `the conflicts list shows several kinds: ${[...kinds]}`);
   await shot(page, 'scan-conflicts');
 
+  // --- a server with introspection switched off: the admin starts from the build's snapshot ------
+  const snapshot = await fetch(`${base}/admin/schema.json`);
+  if ((snapshot.headers.get('content-type') ?? '').includes('json')) {
+    const blind = watch(await context.newPage(), 'no-introspection');
+    await blind.route('**/graphql', async (route) => {
+      if ((route.request().postData() ?? '').includes('__schema')) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Introspection is switched off' }] }) });
+      } else await route.continue();
+    });
+    await blind.goto(`${base}/admin/#/hosts`);
+    await blind.getByRole('menuitem', { name: 'Hosts', exact: true }).waitFor();
+    await rows(blind).first().waitFor();
+    await blind.close();
+    log("with introspection refused, the admin started from the build's schema snapshot");
+  } else {
+    log('no schema snapshot in this bundle: its fallback is not tried');
+  }
+
   // every entity is in the menu
   for (const name of ['Dashboard', 'Conflict feed', 'Job definitions', 'Hosts', 'Nics', 'Racks', 'Labs', 'Buildings', 'Bookables', 'Bookings', 'Reservations', 'Scan conflicts',
     'Scan sessions', 'Loans', 'Notices', 'Jobs', 'Users', 'Groups', 'Tokens', 'Agents', 'Tags', 'Journal', 'Changes']) {
@@ -350,12 +555,12 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-async function signIn(page, screenshot) {
+async function signIn(page, screenshot, key = token, role = 'ADMIN') {
   await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('API token').fill(token);
+  await page.getByLabel('API token').fill(key);
   if (screenshot) await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.identity', { hasText: '(ADMIN)' }).waitFor();
+  await page.locator('.identity', { hasText: `(${role})` }).waitFor();
 }
 
 /** Fills an input and checks it kept the value: a record arriving late resets a form once. */
@@ -366,6 +571,22 @@ async function fillStable(page, input, value) {
     if ((await input.inputValue()) === value) return;
   }
   assert.fail(`the input did not keep ${value}`);
+}
+
+/** A CSV's records (a quoted field may hold line breaks). */
+function csvRecords(text) {
+  const records = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === '\n' && !quoted) {
+      records.push(text.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) records.push(text.slice(start));
+  return records.filter((r) => r !== '');
 }
 
 function hex() {

@@ -8,9 +8,11 @@ import {
   AppBar,
   CustomRoutes,
   Layout,
+  LoadingIndicator,
   Menu,
   Resource,
   TitlePortal,
+  ToggleThemeButton,
   useGetIdentity,
   useLogin,
   useLogout,
@@ -23,6 +25,7 @@ import { Link, Route } from 'react-router-dom';
 import { ApiContext, type Api } from './api';
 import { overrides } from './overrides';
 import { ConflictFeed, Dashboard, JobDefinitions } from './screens';
+import { darkTheme, lightTheme } from './theme';
 import { displayField, type Model } from './schema';
 import { makeCreate, makeEdit, makeList, makeShow, resourceLabel } from './views';
 
@@ -90,7 +93,7 @@ function SignInOut() {
   const signedIn = !!identity?.id;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-      <Typography variant="body2" className="identity">
+      <Typography variant="body2" className="identity" sx={{ display: { xs: 'none', sm: 'block' } }}>
         {identity?.fullName}
       </Typography>
       {signedIn ? (
@@ -106,8 +109,16 @@ function SignInOut() {
   );
 }
 
+const BarTools = () => (
+  <>
+    <ToggleThemeButton />
+    <LoadingIndicator />
+    <SignInOut />
+  </>
+);
+
 const Bar = () => (
-  <AppBar userMenu={false} toolbar={<SignInOut />}>
+  <AppBar userMenu={false} toolbar={<BarTools />}>
     <TitlePortal />
   </AppBar>
 );
@@ -179,6 +190,8 @@ export function App({ api, dataProvider, authProvider }: { api: Api; dataProvide
       loginPage={SignIn}
       layout={AppLayout}
       dashboard={Dashboard}
+      theme={lightTheme}
+      darkTheme={darkTheme}
       disableTelemetry
     >
       <CustomRoutes>

@@ -1,7 +1,9 @@
 // Sign-in with an API token, kept for the browser tab (sessionStorage). Anonymous callers
-// browse read-only; what a role may not write (docs/security.md) is not offered.
+// browse read-only; what a role may not write (docs/security.md) is not offered, as read from
+// the schema's mutations and their descriptions.
 import type { AuthProvider } from 'react-admin';
 import type { Execute } from './provider';
+import type { Model, ResourceModel } from './schema';
 
 const TOKEN = 'cores.token';
 const IDENTITY = 'cores.identity';
@@ -16,15 +18,42 @@ export const storedToken = () => sessionStorage.getItem(TOKEN);
 
 const rank = { USER: 1, STAFF: 2, ADMIN: 3 } as const;
 
-/** The resources each role may write, as far as the client knows; the API decides. */
-export function mayWrite(role: Identity['role'] | undefined, resource: string): boolean {
-  if (!role) return false;
-  if (role === 'ADMIN') return true;
-  if (role === 'STAFF') return !['users', 'groups', 'agents', 'objectChanges', 'jobs'].includes(resource);
-  return ['bookings', 'reservations', 'tokens'].includes(resource);
+export type Action = 'create' | 'edit' | 'delete';
+
+/**
+ * The least role a mutation's description names: "Admins only" (or "admins only" anywhere),
+ * "STAFF" at its start, or a write of the caller's own ("for the caller", "for yourself",
+ * "the caller's own"), which every signed-in user may make; none when it names none.
+ */
+export function statedRole(description: string | undefined): Identity['role'] | undefined {
+  if (!description) return undefined;
+  if (/\badmins only\b/i.test(description)) return 'ADMIN';
+  if (/^STAFF\b/.test(description)) return 'STAFF';
+  if (/\b(for the caller|for yourself|the caller's own|their own)\b/i.test(description)) return 'USER';
+  return undefined;
 }
 
-export function createAuthProvider(executeWith: (token: string | null) => Execute): AuthProvider {
+/**
+ * Who may write a resource, read from the schema: none where its mutation does not exist; the
+ * role the mutation's description names; else the role its create names; else staff, who
+ * write the generic types (docs/security.md).
+ */
+export function writersOf(r: ResourceModel, action: Action): Identity['role'] | undefined {
+  const exists = action === 'create' ? !!r.create : action === 'edit' ? !!r.update : !!(r.delete || r.bulkDelete);
+  if (!exists) return undefined;
+  const d = r.writeDescriptions;
+  const own = statedRole(action === 'create' ? d.create : action === 'edit' ? d.update : d.delete);
+  return own ?? statedRole(d.create) ?? 'STAFF';
+}
+
+/** Whether a caller of this role is offered the write; the API still decides each request. */
+export function mayWrite(role: Identity['role'] | undefined, r: ResourceModel | undefined, action: Action): boolean {
+  if (!role || !r) return false;
+  const writers = writersOf(r, action);
+  return !!writers && rank[role] >= rank[writers];
+}
+
+export function createAuthProvider(executeWith: (token: string | null) => Execute, model: Model): AuthProvider {
   const identity = (): Identity | null => {
     const s = sessionStorage.getItem(IDENTITY);
     return s ? (JSON.parse(s) as Identity) : null;
@@ -68,7 +97,8 @@ export function createAuthProvider(executeWith: (token: string | null) => Execut
     },
     async canAccess({ action, resource }: { action: string; resource: string }) {
       if (['list', 'show', 'export'].includes(action)) return true;
-      return mayWrite(identity()?.role, resource);
+      if (action !== 'create' && action !== 'edit' && action !== 'delete') return false;
+      return mayWrite(identity()?.role, model.byName[resource], action);
     },
   };
 }

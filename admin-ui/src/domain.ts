@@ -111,3 +111,38 @@ export function applyJobUpdate(
   const log = update.job.log ?? [...(run?.log ?? []), ...(update.line ? [update.line] : [])];
   return { ...run, ...update.job, log };
 }
+
+/**
+ * A stale edit against the object as it is now: per input, what the server has (before) and
+ * what the form would write over it (after), for the inputs where the two differ.
+ */
+export function overwriteDiffs(inputs: string[], mine: Record<string, unknown>, current: Record<string, unknown>): FieldDiff[] {
+  const pick = (o: Record<string, unknown>) => Object.fromEntries(inputs.filter((n) => n in o).map((n) => [n, o[n] === '' ? null : o[n]]));
+  const ours = pick(mine);
+  const theirs = Object.fromEntries(Object.keys(ours).map((n) => [n, current[n] === '' ? null : current[n]]));
+  return fieldDiffs({ action: 'UPDATE', dataBefore: theirs, dataAfter: ours });
+}
+
+/** A booking or reservation as a calendar shows it: from start, until end (none: open). */
+export interface Hold {
+  id: string;
+  start: string;
+  end?: string | null;
+}
+
+/** The holds a new hold [from, to) would overlap: those starting before it ends and ending after it starts. */
+export function overlapping<T extends Hold>(holds: T[], from: string, to: string): T[] {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return holds.filter((h) => Date.parse(h.start) < b && (h.end == null || Date.parse(h.end) > a));
+}
+
+/** Holds by the local day they start on, in their order. */
+export function byDay<T extends Hold>(holds: T[], day: (iso: string) => string = (iso) => new Date(iso).toLocaleDateString()): [string, T[]][] {
+  const days = new Map<string, T[]>();
+  for (const h of holds) {
+    const d = day(h.start);
+    days.set(d, [...(days.get(d) ?? []), h]);
+  }
+  return [...days];
+}

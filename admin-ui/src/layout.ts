@@ -11,7 +11,7 @@ export function listColumns(r: ResourceModel, o: Overrides = overrides): { field
   const fields = r.fields.filter((f) => f.name !== 'id');
   const shown = chosen
     ? chosen.filter((c) => fields.some((f) => f.name === c))
-    : fields.filter((f) => !notByDefault.has(f.name) && f.widget !== 'json' && f.widget !== 'longtext').slice(0, 8).map((f) => f.name);
+    : fields.filter((f) => !notByDefault.has(f.name) && f.widget !== 'json' && f.widget !== 'longtext' && f.widget !== 'markdown').slice(0, 8).map((f) => f.name);
   const order = [...shown, ...fields.map((f) => f.name).filter((n) => !shown.includes(n))];
   return { fields: order.map((n) => fields.find((f) => f.name === n)!), shown };
 }

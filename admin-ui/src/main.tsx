@@ -1,4 +1,4 @@
-import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery } from 'graphql';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { subscriptionClient, webSocketUrl } from './api';
@@ -6,19 +6,25 @@ import { createAuthProvider, storedToken } from './auth';
 import { checkOverrides, applyOverrides } from './overrides';
 import { createDataProvider, httpExecute } from './provider';
 import { buildModel } from './schema';
+import { fetchSnapshot, readSchema } from './startup';
 
 const endpoint = new URL('../graphql', window.location.href.replace(/#.*$/, '')).pathname;
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
   try {
-    const schema = (await httpExecute(endpoint, () => null)(getIntrospectionQuery())) as IntrospectionQuery;
+    // a server with introspection switched off: the snapshot of its schema the build put beside us
+    const { schema, source } = await readSchema(
+      () => httpExecute(endpoint, () => null)(getIntrospectionQuery()),
+      fetchSnapshot(new URL('schema.json', window.location.href.replace(/#.*$/, '')).pathname),
+    );
+    if (source === 'snapshot') console.warn("The API's schema was read from the build's snapshot: introspection is switched off");
     const model = buildModel(schema);
     for (const problem of checkOverrides(model)) console.warn(problem);
     applyOverrides(model);
     const execute = httpExecute(endpoint, storedToken);
     const dataProvider = createDataProvider(model, execute);
-    const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token));
+    const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token), model);
     const api = { model, execute, subscriptions: subscriptionClient(webSocketUrl(endpoint, window.location), storedToken) };
     root.render(<App api={api} dataProvider={dataProvider} authProvider={authProvider} />);
   } catch (e) {

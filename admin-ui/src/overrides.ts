@@ -1,6 +1,6 @@
 // What the generated admin cannot guess from the schema. Every name here is checked against
 // the live schema by a test (overrides.live.test.ts), so a typo fails the build.
-import type { Model } from './schema';
+import { WIDGETS, type Model, type Widget } from './schema';
 
 export interface SortOverride {
   field: string;
@@ -21,6 +21,8 @@ export interface ResourceOverride {
   hidden?: string[];
   /** The page sizes offered; the first is the default. */
   pageSizes?: number[];
+  /** A field's widget where its type says too little (a text holding Markdown): field → widget. */
+  widget?: Record<string, Widget>;
 }
 
 export interface Overrides {
@@ -96,13 +98,17 @@ export function checkOverrides(model: Model, o: Overrides = overrides): string[]
         problems.push(`overrides.resources.${name}.defaultSort: ${r.typeName} cannot be ordered by ${ro.defaultSort.field}`);
     }
     if (ro.group && !o.groups.includes(ro.group)) problems.push(`overrides.resources.${name}.group: no group ${ro.group}`);
+    for (const [field, widget] of Object.entries(ro.widget ?? {})) {
+      check('widget', field);
+      if (!WIDGETS.includes(widget)) problems.push(`overrides.resources.${name}.widget.${field}: no widget ${widget} (one of ${WIDGETS.join(', ')})`);
+    }
     if (ro.pageSizes && (ro.pageSizes.length === 0 || ro.pageSizes.some((s) => s < 1 || s > 500)))
       problems.push(`overrides.resources.${name}.pageSizes: sizes must be 1 to 500`);
   }
   return problems;
 }
 
-/** The model with the overrides applied: label fields and hidden fields. */
+/** The model with the overrides applied: label fields, widgets and hidden fields. */
 export function applyOverrides(model: Model, o: Overrides = overrides): Model {
   for (const r of model.resources) {
     const ro = o.resources[r.name];
@@ -110,6 +116,9 @@ export function applyOverrides(model: Model, o: Overrides = overrides): Model {
     if (ro.labelField) {
       r.labelField = ro.labelField;
       r.labelVia = undefined;
+    }
+    for (const [field, widget] of Object.entries(ro.widget ?? {})) {
+      for (const f of [...r.fields, ...(r.create?.fields ?? []), ...(r.update?.fields ?? [])]) if (f.name === field) f.widget = widget;
     }
     if (ro.hidden?.length) {
       const hidden = new Set(ro.hidden);

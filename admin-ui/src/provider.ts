@@ -42,16 +42,26 @@ export function userErrorsToHttpError(errors: UserError[]): HttpError {
   return new HttpError(message || 'The write was refused.', 400, { errors: byField, userErrors: errors });
 }
 
+/** The list filter's key choosing how its filters combine: all of them (and) or any (or). */
+export const MATCH = '_match';
+/** The prefix of a list filter's key asking for the opposite: not__status__eq. */
+export const NOT = 'not__';
+
 /**
- * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search)
- * turned into the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq } } }.
+ * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search,
+ * `not__field__operator` for its opposite, `_match: 'any'` for any filter rather than all)
+ * turned into the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq } } },
+ * with `not` and `or` where asked. The quick search always holds.
  */
 export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!filter) return undefined;
+  const any = filter[MATCH] === 'any';
   const out: Record<string, any> = {};
   const and: unknown[] = [];
+  const conditions: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (key === MATCH) continue;
+    if (value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0)) continue;
     if (key === 'q') {
       const label = r.filters.find((f) => f.name === r.labelField && f.operators.includes('iContains'));
       if (label) and.push({ [label.name]: { iContains: String(value) } });
@@ -64,19 +74,32 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
       out.id = { ...(out.id ?? {}), in: value };
       continue;
     }
-    const [name, op] = key.split('__');
-    const f = r.filters.find((x) => x.name === name);
-    if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
-    if (f.widget === 'reference') {
-      out[name] = { id: Array.isArray(value) ? { in: value } : { eq: value } };
-      continue;
+    const negated = key.startsWith(NOT);
+    const condition = fieldCondition(r, negated ? key.slice(NOT.length) : key, value);
+    conditions.push(negated ? { not: condition } : condition);
+  }
+  if (any && conditions.length > 1) {
+    and.push({ or: conditions });
+  } else {
+    for (const c of conditions) {
+      const [name, v] = Object.entries(c)[0];
+      if (name === 'not') and.push(c);
+      else out[name] = { ...(out[name] ?? {}), ...(v as object) };
     }
-    const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);
-    if (!f.operators.includes(operator)) throw new Error(`${r.name}.${name} has no operator ${operator}`);
-    out[name] = { ...(out[name] ?? {}), [operator]: f.widget === 'number' ? Number(value) : value };
   }
   if (and.length) out.and = and;
   return Object.keys(out).length ? out : undefined;
+}
+
+/** One list filter key and its value as the API's condition on one field. */
+function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<string, unknown> {
+  const [name, op] = key.split('__');
+  const f = r.filters.find((x) => x.name === name);
+  if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
+  if (f.widget === 'reference') return { [name]: { id: Array.isArray(value) ? { in: value } : { eq: value } } };
+  const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);
+  if (!f.operators.includes(operator)) throw new Error(`${r.name}.${name} has no operator ${operator}`);
+  return { [name]: { [operator]: f.widget === 'number' ? Number(value) : value } };
 }
 
 /** react-admin's sort as the API's orderBy, or none when the field cannot be ordered. */
@@ -135,6 +158,27 @@ const ERRORS = 'errors { field message code }';
 
 /** The record key holding what a create's payload answers only once: { key: "cores_..." }. */
 export const SHOWN_ONCE = '__shownOnce';
+
+/** The API's largest page (docs/query-limits.md: `first`/`last` above 500 are refused). */
+export const MAX_PAGE_SIZE = 500;
+
+/** The API's default cost limit of one request (cores.graphql.max-complexity). */
+export const MAX_COMPLEXITY = 500000;
+
+/**
+ * The largest page of a resource whose cost stays within the complexity limit, with a margin:
+ * a field costs 1 plus its contents, and a nested id list (a host's tags, read 500 at a time)
+ * costs 500 times its contents, so a host costs about a thousand and a page of 500 would not fit.
+ */
+export function exportPageSize(r: ResourceModel, limit = MAX_COMPLEXITY): number {
+  const nodeCost = r.fields.reduce((sum, f) => sum + (f.widget === 'references' ? 1 + 500 * 2 : f.widget === 'reference' ? 4 : 1), 1);
+  return Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor((limit * 0.9) / nodeCost)));
+}
+
+const tooComplex = (e: unknown) => /complexity/i.test((e as Error)?.message ?? '');
+
+/** getList's `meta` asking for every row of the filter (the CSV export), read page by page. */
+export const ALL_ROWS = { allRows: true } as const;
 
 /** Where each page of a list starts, so a page is read with first/after or last/before. */
 interface Pages {
@@ -197,6 +241,32 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
     return conn;
   };
 
+  /** Every row of a filter, in the largest pages the API's limits allow, following the cursors to the end. */
+  const readAll = async (r: ResourceModel, filter: Record<string, unknown> | undefined, orderBy: unknown) => {
+    const vars = [r.filterType && `$filter: ${r.filterType}`, r.orderType && `$orderBy: [${r.orderType}!]`].filter(Boolean);
+    const args = [r.filterType && 'filter: $filter', r.orderType && 'orderBy: $orderBy'].filter(Boolean);
+    const q = `query All(${[...vars, '$first: Int, $after: String'].join(', ')}) {
+      ${r.name}(${[...args, 'first: $first, after: $after'].join(', ')}) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { ${selection(r)} } } }`;
+    const nodes: any[] = [];
+    let after: string | null = null;
+    let size = exportPageSize(r);
+    for (;;) {
+      let conn: any;
+      try {
+        conn = (await execute(q, { filter, orderBy, first: size, after }))[r.name];
+      } catch (e) {
+        // a server with a lower limit than the default: smaller pages
+        if (!tooComplex(e) || size === 1) throw e;
+        size = Math.max(1, Math.floor(size / 2));
+        continue;
+      }
+      nodes.push(...conn.nodes);
+      if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor || conn.nodes.length === 0) return { nodes, totalCount: conn.totalCount };
+      after = conn.pageInfo.endCursor;
+    }
+  };
+
   const write = async (mutation: string, input: unknown, payloadField: string, fields: string) => {
     const inputType = mutation.charAt(0).toUpperCase() + mutation.slice(1) + 'Input';
     const q = `mutation Write($input: ${inputType}!) { ${mutation}(input: $input) { ${fields} ${ERRORS} } }`;
@@ -219,6 +289,10 @@ export function createDataProvider(model: Model, execute: Execute): DataProvider
       const r = resource(name);
       const filter = toApiFilter(r, params.filter);
       const orderBy = toOrderBy(r, params.sort);
+      if (params.meta?.allRows) {
+        const all = await readAll(r, filter, orderBy);
+        return { data: all.nodes.map((n: any) => remember(r, n)) as any[], total: all.totalCount };
+      }
       const { page = 1, perPage = 25 } = params.pagination ?? {};
       const conn = await readPage(r, filter, orderBy, page, perPage);
       return {

@@ -13,6 +13,7 @@ import type {
 export type Widget =
   | 'text'
   | 'longtext'
+  | 'markdown'
   | 'number'
   | 'boolean'
   | 'enum'
@@ -25,6 +26,11 @@ export type Widget =
   | 'id'
   | 'reference'
   | 'references';
+
+/** Every widget, for checking the overrides' `widget` entries. */
+export const WIDGETS: readonly Widget[] = [
+  'text', 'longtext', 'markdown', 'number', 'boolean', 'enum', 'datetime', 'date', 'mac', 'ip', 'cidr', 'json', 'id', 'reference', 'references',
+];
 
 export interface FieldModel {
   name: string;
@@ -103,6 +109,8 @@ export interface ResourceModel {
   kinds: KindModel[];
   /** The type's other mutations with an input (startLoan, returnLoan, resolveScanConflict), by name. */
   actions: Record<string, InputModel>;
+  /** The descriptions of its create, update and delete mutations (who may call them, in words). */
+  writeDescriptions: { create?: string; update?: string; delete?: string };
 }
 
 /** The record key holding an object's name: its label field, or the one read through a relation. */
@@ -133,6 +141,8 @@ const scalarWidgets: Record<string, Widget> = {
 };
 
 const longTextNames = /^(comment|comments|description|message|body|text)$/;
+// a text the schema describes as Markdown ("Markdown.", "Markdown; not blank.")
+const markdownDescription = /^Markdown\b/;
 
 export function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -208,7 +218,8 @@ export function buildModel(schema: IntrospectionQuery): Model {
     if (t.kind === 'ENUM') return { ...base, widget: 'enum', enumValues: enumValues(u.name) };
     if (t.kind === 'SCALAR') {
       let widget = scalarWidgets[u.name] ?? 'text';
-      if (widget === 'text' && longTextNames.test(name)) widget = 'longtext';
+      if (widget === 'text' && description && markdownDescription.test(description)) widget = 'markdown';
+      else if (widget === 'text' && longTextNames.test(name)) widget = 'longtext';
       return { ...base, widget };
     }
     return undefined;
@@ -359,6 +370,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
       if (a) actions[name] = a;
     }
 
+    const described = (name: string) => mutations.get(name)?.description ?? undefined;
     resources.push({
       name: field.name,
       typeName,
@@ -379,6 +391,11 @@ export function buildModel(schema: IntrospectionQuery): Model {
       labelField: label,
       kinds,
       actions,
+      writeDescriptions: {
+        create: described(`create${typeName}`),
+        update: described(`update${typeName}`),
+        delete: described(`delete${typeName}`),
+      },
     });
   }
 

@@ -29,10 +29,11 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Form, SaveButton, Title, useCanAccess, useGetIdentity, useNotify, usePermissions, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useApi, useSubscription } from './api';
-import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, prepend, todayWindow } from './domain';
+import { mayWrite } from './auth';
+import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, prepend, todayWindow } from './domain';
 import type { UserError } from './provider';
 import { kindsSelection, namedSelection, type FieldModel, type InputModel, type Model, type ResourceModel } from './schema';
-import { humanize, inputView } from './views';
+import { humanize, inputView, MarkdownText } from './views';
 
 const ERRORS = 'errors { field message code }';
 const isStaff = (role: unknown) => role === 'STAFF' || role === 'ADMIN';
@@ -63,7 +64,6 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
   const record = useRecordContext();
   const { execute } = useApi();
   const { permissions } = usePermissions();
-  const { canAccess } = useCanAccess({ resource: r.name, action: 'edit' });
   const refresh = useRefresh();
   const notify = useNotify();
   const [changes, setChanges] = useState<any[] | null>(null);
@@ -92,7 +92,8 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
     };
   }, [id, version, execute, r.typeName]);
   if (!id) return null;
-  const mayRevert = isStaff(permissions) && canAccess;
+  // staff and admins, on a type they may write in some way (a token's revert is then refused by the API)
+  const mayRevert = isStaff(permissions) && (['create', 'edit', 'delete'] as const).some((a) => mayWrite(permissions, r, a));
   const revert = async (change: any) => {
     setBusy(change.id);
     setRevertError((x) => ({ ...x, [change.id]: '' }));
@@ -164,6 +165,202 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
           All {total} changes
         </MuiButton>
       ) : null}
+    </Box>
+  );
+}
+
+// --- journal -------------------------------------------------------------------------------------
+
+/** An object's journal (its connection to journal entries), newest first, with Add entry. */
+export function Journal({ r }: { r: ResourceModel }) {
+  const record = useRecordContext();
+  const { execute, model } = useApi();
+  const { permissions } = usePermissions();
+  const notify = useNotify();
+  const entries = model.byName.journalEntries;
+  const connection = r.connections.find((c) => c.resource === 'journalEntries');
+  const [items, setItems] = useState<any[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [reads, setReads] = useState(0);
+  const id = record?.id;
+  useEffect(() => {
+    if (!id || !connection) return;
+    let live = true;
+    execute(
+      `query Journal($id: ID!) { node(id: $id) { ... on ${r.typeName} { ${connection.name}(orderBy: [{ field: CREATED_AT, direction: DESC }], first: 25) {
+        totalCount nodes { id createdAt kind comments author { id username displayName } } } } } }`,
+      { id },
+    )
+      .then((d) => {
+        if (!live) return;
+        setItems(d.node?.[connection.name]?.nodes ?? []);
+        setTotal(d.node?.[connection.name]?.totalCount ?? 0);
+      })
+      .catch((e) => live && setError((e as Error).message));
+    return () => {
+      live = false;
+    };
+  }, [id, reads, execute, r.typeName, connection]);
+  if (!id || !connection || !entries) return null;
+  const mayAdd = !!entries.create && mayWrite(permissions, entries, 'create');
+  return (
+    <Box component="section" aria-labelledby="journal-title" sx={{ p: 2 }} className="journal">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h6" component="h2" id="journal-title">
+          Journal
+        </Typography>
+        {mayAdd ? (
+          <MuiButton size="small" onClick={() => setAdding(true)}>
+            Add entry
+          </MuiButton>
+        ) : null}
+      </Box>
+      <ErrorAlert message={error} />
+      {items === null ? (
+        <Typography variant="body2">Loading…</Typography>
+      ) : items.length === 0 ? (
+        <Typography variant="body2">No entries.</Typography>
+      ) : (
+        <MuiList dense>
+          {items.map((e) => (
+            <ListItem key={e.id} className="journal-entry" data-id={e.id} sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Chip size="small" label={e.kind} />
+                <Typography variant="caption">
+                  {when(e.createdAt)} · {e.author?.displayName ?? e.author?.username ?? 'a deleted user'}
+                </Typography>
+              </Box>
+              <MarkdownText text={e.comments} />
+            </ListItem>
+          ))}
+        </MuiList>
+      )}
+      {total > 25 ? (
+        <MuiButton component={Link} to={`/journalEntries?filter=${encodeURIComponent(JSON.stringify({ objectId: id }))}`} size="small">
+          All {total} entries
+        </MuiButton>
+      ) : null}
+      {adding && entries.create ? (
+        <ActionDialog
+          title="Add journal entry"
+          action={entries.create}
+          defaults={{}}
+          fixed={{ object: id }}
+          selection={`${entries.payloadField} { id }`}
+          onClose={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            notify('Journal entry added', { type: 'info' });
+            setReads((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </Box>
+  );
+}
+
+// --- a bookable's calendar ---------------------------------------------------------------------------
+
+const timeOf = (iso?: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '…');
+const localIso = (v: string) => (v ? new Date(v).toISOString() : '');
+
+/** A bookable's bookings still to come (its calendar connection) by day, and Book this, showing what a new booking would overlap. */
+export function BookableCalendar({ r }: { r: ResourceModel }) {
+  const record = useRecordContext();
+  const { execute, model } = useApi();
+  const { permissions } = usePermissions();
+  const redirect = useRedirect();
+  const notify = useNotify();
+  const bookings = model.byName.bookings;
+  const [holds, setHolds] = useState<any[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [bookError, setBookError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = record?.id;
+  const version = record?.version;
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    execute(
+      `query Calendar($id: ID!) { node(id: $id) { ... on ${r.typeName} { calendar(orderBy: [{ field: START, direction: ASC }], first: 100) {
+        nodes { id start end comment owner { id username } } } } } }`,
+      { id },
+    )
+      .then((d) => live && setHolds(d.node?.calendar?.nodes ?? []))
+      .catch((e) => live && setError((e as Error).message));
+    return () => {
+      live = false;
+    };
+  }, [id, version, execute, r.typeName]);
+  if (!id) return null;
+  const chosen = from && to && Date.parse(from) < Date.parse(to);
+  const clash = chosen ? overlapping(holds ?? [], localIso(from), localIso(to)) : [];
+  const mayBook = !!bookings?.create && mayWrite(permissions, bookings, 'create');
+  const book = async () => {
+    setBusy(true);
+    setBookError(null);
+    try {
+      const payload = await act(execute, bookings.create!, { bookable: id, start: localIso(from), end: localIso(to) }, `${bookings.payloadField} { id }`);
+      notify('Booked', { type: 'info' });
+      redirect('show', 'bookings', payload[bookings.payloadField].id);
+    } catch (e) {
+      setBookError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hold = (h: any) => (
+    <ListItem key={h.id} className="calendar-hold" data-id={h.id} sx={{ py: 0 }}>
+      <Link to={showPath('bookings', h.id)}>
+        {`${timeOf(h.start)}–${timeOf(h.end)}${h.end && new Date(h.end).toDateString() !== new Date(h.start).toDateString() ? ` (${when(h.end)})` : ''}`}
+      </Link>
+      &nbsp;{h.owner?.username ?? ''}{h.comment ? `: ${h.comment}` : ''}
+    </ListItem>
+  );
+  return (
+    <Box component="section" aria-labelledby="calendar-title" sx={{ p: 2 }} className="bookable-calendar">
+      <Typography variant="h6" component="h2" id="calendar-title">
+        Calendar
+      </Typography>
+      <ErrorAlert message={error} />
+      {holds === null ? (
+        <Typography variant="body2">Loading…</Typography>
+      ) : holds.length === 0 ? (
+        <Typography variant="body2">No bookings to come.</Typography>
+      ) : (
+        byDay(holds).map(([day, hs]) => (
+          <Box key={day} sx={{ mb: 1 }}>
+            <Typography variant="subtitle2" component="h3">
+              {day}
+            </Typography>
+            <MuiList dense disablePadding>
+              {hs.map(hold)}
+            </MuiList>
+          </Box>
+        ))
+      )}
+      {mayBook ? (
+        <Box component="form" aria-label="Book this" sx={{ mt: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={(e) => { e.preventDefault(); book(); }}>
+          <MuiTextField label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <MuiTextField label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <MuiButton type="submit" variant="contained" disabled={!chosen || busy}>
+            Book this
+          </MuiButton>
+        </Box>
+      ) : null}
+      {clash.length ? (
+        <Alert severity="warning" className="overlap-list" sx={{ mt: 1 }}>
+          {`Overlaps ${clash.length} booking${clash.length > 1 ? 's' : ''}:`}
+          <MuiList dense disablePadding>
+            {clash.map(hold)}
+          </MuiList>
+        </Alert>
+      ) : null}
+      <ErrorAlert message={bookError} />
     </Box>
   );
 }
@@ -364,11 +561,14 @@ function ActionDialog({
   onDone,
   onClose,
   selection,
+  fixed = {},
 }: {
   title: string;
   action: InputModel;
   defaults: Record<string, unknown>;
   selection: string;
+  /** Inputs given by the screen, not asked for (the object a journal entry is on). */
+  fixed?: Record<string, unknown>;
   onDone: (payload: any) => void;
   onClose: () => void;
 }) {
@@ -376,10 +576,10 @@ function ActionDialog({
   const [error, setError] = useState<string | null>(null);
   const save = async (values: Record<string, unknown>) => {
     setError(null);
-    const input: Record<string, unknown> = {};
+    const input: Record<string, unknown> = { ...fixed };
     for (const f of action.fields) {
       const v = values[f.name];
-      if (v !== undefined && v !== null && v !== '') input[f.name] = v;
+      if (v !== undefined && v !== null && v !== '' && !(f.name in fixed)) input[f.name] = v;
     }
     try {
       onDone(await act(execute, action, input, selection));
@@ -393,7 +593,7 @@ function ActionDialog({
       <Form onSubmit={save} record={defaults}>
         <DialogContent>
           <ErrorAlert message={error} />
-          {action.fields.map((f: FieldModel) => inputView(f, model, { required: f.nonNull }))}
+          {action.fields.filter((f) => !(f.name in fixed)).map((f: FieldModel) => inputView(f, model, { required: f.nonNull }))}
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={onClose}>Cancel</MuiButton>
@@ -712,4 +912,5 @@ export const domainExtras: Record<string, { show?: (props: { r: ResourceModel })
   jobs: { show: JobLive },
   loans: { showActions: ReturnLoanButton, listActions: () => <StartLoanButton /> },
   hosts: { showActions: HostLendButton },
+  bookables: { show: BookableCalendar },
 };

@@ -1,8 +1,23 @@
 // The generated views: one list, show, edit and create for every resource, built from its
 // model. Widgets follow the field's type; nothing here names a type of the API.
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import DOMPurify from 'dompurify';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import {
   AutocompleteArrayInput,
@@ -52,6 +67,7 @@ import {
   TopToolbar,
   required,
   useCanAccess,
+  useDataProvider,
   useEditContext,
   useListContext,
   useNotify,
@@ -59,13 +75,16 @@ import {
   useUpdateMany,
   useRecordContext,
   useRedirect,
+  type RaRecord,
   type Validator,
 } from 'react-admin';
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
 import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
-import { SHOWN_ONCE } from './provider';
-import { ChangeHistory, domainExtras, ShownOnceDialog } from './screens';
+import { ALL_ROWS, MATCH, NOT, SHOWN_ONCE } from './provider';
+import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
+import { renderMarkdown } from './markdown';
+import { formatValue, overwriteDiffs } from './domain';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -124,6 +143,31 @@ const validators: Partial<Record<string, Validator>> = {
 const toIso = (v: string) => (v ? new Date(v).toISOString() : null);
 const jsonFormat = (v: unknown) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
 
+// --- Markdown -------------------------------------------------------------------------------
+
+/** Markdown as HTML: escaped and filtered by renderMarkdown, then sanitized once more. */
+export function MarkdownText({ text }: { text: string | null | undefined }) {
+  if (!text) return <span>—</span>;
+  return <Box className="markdown" sx={{ '& p': { my: 0.5 }, '& pre': { overflowX: 'auto' } }} dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(renderMarkdown(text)) }} />;
+}
+
+/** A Markdown text: written in a text area, its rendering previewed below as you type. */
+function MarkdownInput(props: { source: string; label: string; validate: Validator[]; helperText: string | boolean }) {
+  const text = useWatch({ name: props.source });
+  const previewId = `${props.source}-preview`;
+  return (
+    <Box sx={{ width: '100%' }} className={`markdown-input markdown-input-${props.source}`}>
+      <TextInput {...props} multiline minRows={3} helperText={props.helperText || 'Markdown'} />
+      <Typography variant="caption" component="div" id={previewId} color="text.secondary">
+        Preview
+      </Typography>
+      <Box role="region" aria-labelledby={previewId} className="markdown-preview" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1, mb: 2 }}>
+        <MarkdownText text={text} />
+      </Box>
+    </Box>
+  );
+}
+
 // --- fields -------------------------------------------------------------------------------
 
 export function fieldView(f: FieldModel, model: Model, key?: string): ReactElement {
@@ -159,6 +203,8 @@ export function fieldView(f: FieldModel, model: Model, key?: string): ReactEleme
       return <DateField {...common} showTime emptyText="—" />;
     case 'date':
       return <DateField {...common} emptyText="—" />;
+    case 'markdown':
+      return <FunctionField {...common} render={(rec: any) => <MarkdownText text={rec?.[f.name]} />} />;
     case 'json':
       return (
         <FunctionField
@@ -218,6 +264,8 @@ export function inputView(f: FieldModel, model: Model, opts: { required?: boolea
       return <TextInput {...common} multiline minRows={3} format={jsonFormat} />;
     case 'longtext':
       return <TextInput {...common} multiline minRows={2} />;
+    case 'markdown':
+      return <MarkdownInput {...common} />;
     default:
       return <TextInput {...common} />;
   }
@@ -232,8 +280,46 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
   for (const f of r.filters) {
     const el = filterInput(f, model);
     if (el) out.push(el);
+    const opposite = negatedFilterInput(f, model);
+    if (opposite) out.push(opposite);
+  }
+  if (r.filters.length > 1) {
+    out.push(
+      <SelectInput
+        key={MATCH}
+        source={MATCH}
+        label="Match"
+        emptyText="All filters"
+        choices={[
+          { id: 'all', name: 'All filters' },
+          { id: 'any', name: 'Any filter' },
+        ]}
+      />,
+    );
   }
   return out;
+}
+
+/** The opposite of a filter (not__status__eq), for the kinds where it reads naturally. */
+function negatedFilterInput(f: FilterModel, model: Model): ReactElement | undefined {
+  const name = humanize(f.name);
+  const source = `${NOT}${f.name}`;
+  switch (f.widget) {
+    case 'reference':
+      return (
+        <ReferenceInput key={source} source={source} reference={f.reference!} label={`${name} is not`}>
+          <AutocompleteInput label={`${name} is not`} optionText={displayField(model.byName[f.reference!])} filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>
+      );
+    case 'enum':
+      return <SelectInput key={source} source={`${source}__eq`} label={`${name} is not`} choices={(f.enumValues ?? []).map((e) => ({ id: e, name: e }))} />;
+    case 'text':
+    case 'longtext':
+    case 'markdown':
+      return f.operators.includes('iContains') ? <TextInput key={source} source={`${source}__iContains`} label={`${name} does not contain`} /> : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function filterInput(f: FilterModel, model: Model): ReactElement | undefined {
@@ -284,7 +370,7 @@ export function makeList(r: ResourceModel, model: Model) {
         <SelectColumnsButton />
         <FilterButton />
         {r.create && canCreate ? <CreateButton /> : null}
-        <ExportButton maxResults={500} />
+        <ExportButton meta={ALL_ROWS} />
       </TopToolbar>
     );
   };
@@ -406,6 +492,8 @@ export function makeShow(r: ResourceModel, model: Model) {
   const children = r.connections.filter((c) => c.backReference && model.byName[c.resource]);
   // every object with a change log shows it, with diffs and revert
   const history = r.connections.some((c) => c.name === 'changes' && c.resource === 'objectChanges');
+  // and its journal, where it has one, with Add entry
+  const journal = r.connections.some((c) => c.resource === 'journalEntries');
   return function GeneratedShow() {
     return (
       <Show resource={r.name} title={<RecordTitle r={r} />} actions={<Actions />}>
@@ -434,14 +522,15 @@ export function makeShow(r: ResourceModel, model: Model) {
           })}
         </SimpleShowLayout>
         {Extra ? <Extra r={r} /> : null}
+        {journal ? <Journal r={r} /> : null}
         {history ? <ChangeHistory r={r} /> : null}
       </Show>
     );
   };
 }
 
-/** Form-level errors (a UserError naming no field) and the stale-version notice. */
-function FormErrors({ onReload }: { onReload?: () => void }) {
+/** Form-level errors (a UserError naming no field) and the stale-version notice with its choice. */
+function FormErrors({ onReload, onCompare }: { onReload?: () => void; onCompare?: () => void }) {
   const { errors } = useFormState();
   const root = errors.root as Record<string, { message?: string }> | undefined;
   const ref = useRef<HTMLDivElement>(null);
@@ -461,14 +550,21 @@ function FormErrors({ onReload }: { onReload?: () => void }) {
         sx={{ mb: 2, width: '100%' }}
         action={
           onReload ? (
-            <MuiButton color="inherit" size="small" onClick={onReload}>
-              Reload
-            </MuiButton>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <MuiButton color="inherit" size="small" onClick={onReload}>
+                Reload
+              </MuiButton>
+              {onCompare ? (
+                <MuiButton color="inherit" size="small" onClick={onCompare}>
+                  Show differences and overwrite
+                </MuiButton>
+              ) : null}
+            </Box>
           ) : undefined
         }
       >
         Someone changed this object since you opened it, so nothing was saved. Reload to see the current version (your
-        edits here are kept until you reload). {message}
+        edits here are kept until you reload), or see how your edits differ from it and save them over it. {message}
       </Alert>
     );
   }
@@ -489,18 +585,92 @@ function EditToolbar({ r }: { r: ResourceModel }) {
   );
 }
 
-function Reloadable() {
-  const { refetch } = useEditContext();
-  const { reset } = useFormContext();
+/** The stale-version choice: reload the object, or compare with it and save the edits over it. */
+function Reloadable({ r }: { r: ResourceModel }) {
+  const { refetch, record } = useEditContext();
+  const { reset, getValues } = useFormContext();
+  const dataProvider = useDataProvider();
+  const redirect = useRedirect();
+  const notify = useNotify();
   const [, setN] = useState(0);
+  const [current, setCurrent] = useState<RaRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = editFields(r).map((f) => f.name);
+  const diffs = current ? overwriteDiffs(inputs, getValues(), current) : [];
+  const compare = async () => {
+    setError(null);
+    try {
+      setCurrent((await dataProvider.getOne(r.name, { id: record!.id })).data);
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+  const overwrite = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      // the edits against the object as it is now, with its version: only what differs is sent
+      const { data } = await dataProvider.update(r.name, { id: record!.id, data: getValues(), previousData: current! });
+      reset(data);
+      setCurrent(null);
+      notify('Your edits were saved over the current version', { type: 'info' });
+      redirect('show', r.name, data.id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <FormErrors
-      onReload={async () => {
-        const res = await refetch();
-        if (res.data) reset(res.data);
-        setN((n) => n + 1);
-      }}
-    />
+    <>
+      <FormErrors
+        onReload={async () => {
+          const res = await refetch();
+          if (res.data) reset(res.data);
+          setN((n) => n + 1);
+        }}
+        onCompare={record ? compare : undefined}
+      />
+      <Dialog open={!!current} onClose={() => setCurrent(null)} aria-labelledby="overwrite-title" fullWidth maxWidth="md">
+        <DialogTitle id="overwrite-title">Your edits and the current version</DialogTitle>
+        <DialogContent>
+          {error ? (
+            <Alert severity="error" role="alert" className="form-error" sx={{ mb: 2, whiteSpace: 'pre-line' }}>
+              {error}
+            </Alert>
+          ) : null}
+          {diffs.length ? (
+            <Table size="small" aria-label="Differences" className="overwrite-diffs">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Field</TableCell>
+                  <TableCell>Saved now (version {String(current?.version ?? '?')})</TableCell>
+                  <TableCell>Your edit</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {diffs.map((d) => (
+                  <TableRow key={d.field} className="overwrite-diff" data-field={d.field}>
+                    <TableCell>{humanize(d.field)}</TableCell>
+                    <TableCell>{formatValue(d.before)}</TableCell>
+                    <TableCell>{formatValue(d.after)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <Typography variant="body2">Your edits match the current version: saving changes nothing.</Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={() => setCurrent(null)}>Cancel</MuiButton>
+          <MuiButton variant="contained" onClick={overwrite} disabled={busy}>
+            Overwrite with your edits
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 }
 
@@ -524,7 +694,7 @@ export function makeEdit(r: ResourceModel, model: Model) {
     return (
       <Edit resource={r.name} mutationMode="pessimistic" redirect="show" title={<RecordTitle r={r} />} actions={<TopToolbar><ShowButton /></TopToolbar>}>
         <SimpleForm toolbar={<EditToolbar r={r} />} warnWhenUnsavedChanges>
-          <Reloadable />
+          <Reloadable r={r} />
           {fields.map((f) => inputView(f, model))}
           <ReadOnlyFields r={r} model={model} />
         </SimpleForm>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
-import { applyJobUpdate, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, prepend, todayWindow } from '../domain';
+import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, overwriteDiffs, prepend, todayWindow } from '../domain';
 import { createDataProvider, SHOWN_ONCE, type Execute } from '../provider';
 import { buildModel, kindsSelection } from '../schema';
 import { fixtureSdl } from './fixture';
@@ -150,5 +150,44 @@ describe('conflict kinds, counts, feeds and runs', () => {
     expect(new Date(to).getTime() - new Date(from).getTime()).toBe(24 * 3600 * 1000);
     expect(new Date(from).getDate()).toBe(15);
     expect(new Date(from).getHours()).toBe(0);
+  });
+});
+
+describe('a stale edit against the current object', () => {
+  it('lists the inputs where the form and the server differ, server first', () => {
+    const current = { id: 'H1', version: 5, hostname: 'web-1', comment: 'changed elsewhere', rack: 'R2', cpus: 8, updatedAt: 'later' };
+    const mine = { id: 'H1', version: 4, hostname: 'web-1', comment: 'mine', rack: 'R1', cpus: 8, updatedAt: 'earlier' };
+    expect(overwriteDiffs(['hostname', 'comment', 'rack', 'cpus'], mine, current)).toEqual([
+      { field: 'comment', before: 'changed elsewhere', after: 'mine' },
+      { field: 'rack', before: 'R2', after: 'R1' },
+    ]);
+  });
+
+  it('takes an empty input as none, and leaves out inputs the form does not hold', () => {
+    expect(overwriteDiffs(['comment', 'cpus'], { comment: '' }, { comment: null, cpus: 4 })).toEqual([]);
+    expect(overwriteDiffs(['comment'], { comment: '' }, { comment: 'x' })).toEqual([{ field: 'comment', before: 'x', after: null }]);
+  });
+});
+
+describe("a bookable's calendar", () => {
+  const holds = [
+    { id: 'b1', start: '2031-01-01T09:00:00Z', end: '2031-01-01T12:00:00Z' },
+    { id: 'b2', start: '2031-01-01T12:00:00Z', end: '2031-01-01T17:00:00Z' },
+    { id: 'r1', start: '2031-01-03T08:00:00Z', end: null },
+  ];
+
+  it('finds the holds a new one would overlap, ends being exclusive', () => {
+    expect(overlapping(holds, '2031-01-01T11:00:00Z', '2031-01-01T13:00:00Z').map((h) => h.id)).toEqual(['b1', 'b2']);
+    expect(overlapping(holds, '2031-01-01T12:00:00Z', '2031-01-01T12:30:00Z').map((h) => h.id)).toEqual(['b2']);
+    expect(overlapping(holds, '2031-01-01T17:00:00Z', '2031-01-02T09:00:00Z')).toEqual([]);
+    // an open reservation holds from its start on
+    expect(overlapping(holds, '2031-06-01T00:00:00Z', '2031-06-02T00:00:00Z').map((h) => h.id)).toEqual(['r1']);
+  });
+
+  it('groups the holds by the day they start', () => {
+    expect(byDay(holds, (iso) => iso.slice(0, 10)).map(([d, hs]) => [d, hs.map((h) => h.id)])).toEqual([
+      ['2031-01-01', ['b1', 'b2']],
+      ['2031-01-03', ['r1']],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDataProvider, isStale, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
+import { ALL_ROWS, createDataProvider, exportPageSize, isStale, MAX_PAGE_SIZE, toApiFilter, toOrderBy, updateInput, userErrorsToHttpError, type Execute } from '../provider';
 import { buildModel, LABEL } from '../schema';
 import { introspectionFromSchema, parse, validate } from 'graphql';
 import { bookableSdl, fixtureGraphQLSchema, fixtureSchema } from './fixture';
@@ -46,9 +46,30 @@ describe('filters and ordering', () => {
     expect(toApiFilter(hosts, {})).toBeUndefined();
   });
 
+  it('asks for the opposite of a filter with not', () => {
+    expect(toApiFilter(hosts, { not__status__eq: 'ACTIVE', hostname__iContains: 'web', not__rack: 'R1' })).toEqual({
+      hostname: { iContains: 'web' },
+      and: [{ not: { status: { eq: 'ACTIVE' } } }, { not: { rack: { id: { eq: 'R1' } } } }],
+    });
+  });
+
+  it('combines the filters with or when any may hold, the quick search still holding', () => {
+    expect(toApiFilter(hosts, { _match: 'any', q: 'db', status__eq: 'NEW', hostname__iContains: 'lab1', not__cpus__gt: '4' })).toEqual({
+      and: [
+        { hostname: { iContains: 'db' } },
+        { or: [{ status: { eq: 'NEW' } }, { hostname: { iContains: 'lab1' } }, { not: { cpus: { gt: 4 } } }] },
+      ],
+    });
+    // one filter, or all: as before
+    expect(toApiFilter(hosts, { _match: 'any', status__eq: 'NEW' })).toEqual({ status: { eq: 'NEW' } });
+    expect(toApiFilter(hosts, { _match: 'all', status__eq: 'NEW', cpus__gt: 2 })).toEqual({ status: { eq: 'NEW' }, cpus: { gt: 2 } });
+    expect(toApiFilter(hosts, { _match: 'any' })).toBeUndefined();
+  });
+
   it('refuses a filter the schema does not have', () => {
     expect(() => toApiFilter(hosts, { colour__eq: 'red' })).toThrow('hosts cannot be filtered by colour');
     expect(() => toApiFilter(hosts, { hostname__lt: 'a' })).toThrow('hosts.hostname has no operator lt');
+    expect(() => toApiFilter(hosts, { not__colour__eq: 'red' })).toThrow('hosts cannot be filtered by colour');
   });
 
   it('orders by the order enum, and not by a field without one', () => {
@@ -129,6 +150,66 @@ describe('cursor paging', () => {
     ]);
   });
 
+  it('reads every row of the filter for the export, in the largest pages, following the cursors to the end', async () => {
+    const api = recorder(
+      page(['1', '2', '3'], { hasNextPage: true, hasPreviousPage: false, end: 'c3' }),
+      page(['4', '5', '6'], { hasNextPage: true, hasPreviousPage: true, end: 'c6' }),
+      page(['7'], { hasNextPage: false, hasPreviousPage: true, end: 'c7' }),
+    );
+    const dp = createDataProvider(model, api.execute);
+    // react-admin's export asks for one page of up to the total; the rows come in pages the API allows
+    const all = await dp.getList('hosts', {
+      pagination: { page: 1, perPage: 10000 },
+      sort: { field: 'hostname', order: 'DESC' },
+      filter: { status__eq: 'ACTIVE' },
+      meta: ALL_ROWS,
+    });
+    expect(all.data.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(all.total).toBe(7);
+    expect(all.data[6]).toMatchObject({ hostname: 'h-7', rack: 'R1' });
+    expect(api.calls.map((c) => c.variables)).toEqual(
+      [null, 'c3', 'c6'].map((after) => ({
+        filter: { status: { eq: 'ACTIVE' } },
+        orderBy: [{ field: 'HOSTNAME', direction: 'DESC' }],
+        first: MAX_PAGE_SIZE,
+        after,
+      })),
+    );
+    expect(MAX_PAGE_SIZE).toBe(500);
+  });
+
+  it('keeps each export page within the complexity limit: smaller pages for costly rows, halved when refused', async () => {
+    const tagged = buildModel(
+      fixtureSchema(undefined, `
+type Tag implements Node { id: ID! version: Int! name: String! }
+input TagFilter { id: IDFilter name: StringFilter }
+type TagConnection { edges: [TagEdge!]! nodes: [Tag!]! pageInfo: PageInfo! totalCount: Int! }
+type TagEdge { cursor: String! node: Tag! }
+extend type Host { tags(first: Int, after: String): TagConnection! }
+extend input CreateHostInput { tags: [ID!] }
+extend type Query { tags(filter: TagFilter, first: Int, after: String, last: Int, before: String): TagConnection! }`),
+    );
+    // a host reads its tags 500 at a time: a page of 500 hosts would cost over 500,000
+    const size = exportPageSize(tagged.byName.hosts);
+    expect(size).toBeLessThan(500);
+    expect(size * 1000).toBeLessThan(500000);
+    expect(exportPageSize(hosts)).toBe(500);
+
+    const calls: unknown[] = [];
+    const execute: Execute = async (_q, v) => {
+      calls.push(v!.first);
+      if ((v!.first as number) > 120) throw new Error('maximum query complexity exceeded 516001 > 500000');
+      return v!.after ? page(['3'], { hasNextPage: false, hasPreviousPage: true, end: 'c3' }) : page(['1', '2'], { hasNextPage: true, hasPreviousPage: false, end: 'c2' });
+    };
+    const dp = createDataProvider(tagged, execute);
+    const all = await dp.getList('hosts', { pagination: { page: 1, perPage: 3 }, sort: { field: 'id', order: 'ASC' }, filter: {}, meta: ALL_ROWS });
+    expect(all.data.map((r) => r.id)).toEqual(['1', '2', '3']);
+    const accepted = calls[calls.length - 1] as number;
+    expect(accepted).toBeLessThanOrEqual(120);
+    expect(calls).toEqual([...calls.slice(0, -2), accepted, accepted]);
+    expect(calls[0]).toBe(size);
+  });
+
   it('filters the children of an object by the field pointing back', async () => {
     const api = recorder({ nics: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false }, nodes: [] } });
     const dp = createDataProvider(model, api.execute);
@@ -161,11 +242,12 @@ extend type Query { plains(first: Int, after: String, last: Int, before: String)
     const dp = createDataProvider(all, execute);
     for (const r of all.resources) {
       await dp.getList(r.name, { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+      await dp.getList(r.name, { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {}, meta: ALL_ROWS });
       await dp.getMany(r.name, { ids: ['X'] });
       await dp.getOne(r.name, { id: 'X' }).catch(() => undefined);
     }
     await dp.create('hosts', { data: { hostname: 'h' } }).catch(() => undefined);
-    expect(sent.length).toBeGreaterThanOrEqual(all.resources.length * 3);
+    expect(sent.length).toBeGreaterThanOrEqual(all.resources.length * 4);
     for (const q of sent) expect(validate(schema, parse(q)).map((e) => e.message), q).toEqual([]);
   });
 });

@@ -107,3 +107,24 @@ describe('a field added to the SDL and its inputs', () => {
     expect(fields.map((f) => f.name)).toContain('serial');
   });
 });
+
+describe('a text the schema describes as Markdown', () => {
+  const sdl = `
+type Notice implements Node { id: ID! version: Int! title: String! "Markdown." body: String! comment: String }
+input NoticeFilter { id: IDFilter title: StringFilter body: StringFilter }
+type NoticeConnection { edges: [NoticeEdge!]! nodes: [Notice!]! pageInfo: PageInfo! totalCount: Int! }
+type NoticeEdge { cursor: String! node: Notice! }
+extend type Query { notices(filter: NoticeFilter, first: Int, after: String, last: Int, before: String): NoticeConnection! }
+input CreateNoticeInput { title: String! "Markdown; not blank." body: String! comment: String }
+type CreateNoticePayload { notice: Notice errors: [UserError!]! }
+extend type Mutation { createNotice(input: CreateNoticeInput!): CreateNoticePayload! }`;
+
+  it('is shown and edited as Markdown, searched as text, and no column at first', () => {
+    const notices = buildModel(fixtureSchema(undefined, sdl)).byName.notices;
+    const widget = (fs: { name: string; widget: string }[]) => Object.fromEntries(fs.map((f) => [f.name, f.widget]));
+    expect(widget(notices.fields)).toMatchObject({ title: 'text', body: 'markdown', comment: 'longtext' });
+    expect(widget(createFields(notices, none))).toEqual({ title: 'text', body: 'markdown', comment: 'longtext' });
+    expect(notices.filters.find((f) => f.name === 'body')!.operators).toContain('iContains');
+    expect(listColumns(notices, none).shown).toEqual(['title']);
+  });
+});

@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,15 +36,18 @@ import io.cores.support.TestJwt;
 
 /**
  * The admin UI as a browser sees it, against the real server with demo data on a database of
- * its own: the server serves the built application at /admin/, overrides.ts names only what
- * the server's schema has (the schema is read by introspection and handed to the admin's own
- * check), and e2e/admin.e2e.mjs drives Debian's Chromium through it (sign in, filter, sort
- * and page hosts, field errors, the stale-version notice, an overlapping booking, a revert from
- * the history, the live conflict feed after an ingest, a token key shown once, a job run, a loan),
- * leaving
- * screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
- * ({@code -Dadmin-ui.skip}) or no Chromium is installed (.ci/run installs it).
+ * its own: the server serves the built application at /admin/, the bundle keeps a snapshot of
+ * the server's schema (for servers with introspection off), overrides.ts names only what the
+ * server's schema has (the schema is read by introspection and handed to the admin's own
+ * check), and e2e/admin.e2e.mjs drives Debian's Chromium through it (sign in, filter, sort,
+ * page and export hosts, field errors, the stale-version choice, an overlapping booking, a revert
+ * from the history, the live conflict feed after an ingest, a token key shown once, a job run, a
+ * loan, a journal entry, Markdown, themes, the keyboard, a narrow window, a USER's view, the
+ * schema snapshot), leaving screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
+ * ({@code -Dadmin-ui.skip}); the browser test alone also skips where no Chromium is installed
+ * (.ci/run installs it), so a typo in overrides.ts fails every build that builds the UI.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cores.demo.hosts=300")
 @ActiveProfiles("test")
 class AdminUiTest {
@@ -49,6 +55,8 @@ class AdminUiTest {
 	private static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
 	private static final Path ADMIN_UI = Path.of("admin-ui").toAbsolutePath();
 	private static final Path SCREENSHOTS = Path.of("target", "admin-screenshots").toAbsolutePath();
+	/** Where the build puts the bundle, packaged into the jar after the tests. */
+	private static final Path BUNDLE = Path.of("target", "classes", "static", "admin").toAbsolutePath();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -58,10 +66,10 @@ class AdminUiTest {
 		TestJwt.register(registry);
 	}
 
+	// only the browser test needs Chromium: the overrides are checked wherever the UI is built
 	@BeforeAll
-	static void needsTheUiAndABrowser() {
+	static void needsTheUi() {
 		assumeFalse(Boolean.getBoolean("admin-ui.skip"), "built with -Dadmin-ui.skip: no admin UI");
-		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
 	}
 
 	@LocalServerPort
@@ -93,17 +101,26 @@ class AdminUiTest {
 		assertThat(get("/admin/assets/missing.js").statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * The bundle keeps the server's final schema (with everything the conventions add) beside
+	 * the application, for a server with introspection switched off: written here, before the
+	 * jar is packaged, and served at /admin/schema.json. First, so that the browser test finds it.
+	 */
+	@Test
+	@Order(1)
+	void theBundleKeepsASnapshotOfTheServersSchema() throws Exception {
+		Files.writeString(BUNDLE.resolve("schema.json"), introspection());
+		var served = get("/admin/schema.json");
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(served.body()).contains("\"__schema\"").contains("\"CreateHostInput\"").contains("\"bulkUpdateHost\"");
+	}
+
 	@Test
 	void theOverridesNameOnlyWhatTheSchemaHas() throws Exception {
 		var schema = Path.of("target", "admin-ui", "schema.json").toAbsolutePath();
 		Files.createDirectories(schema.getParent());
-		var body = "{\"query\":" + jsonString(IntrospectionQuery.INTROSPECTION_QUERY) + "}";
-		var response = http.send(HttpRequest.newBuilder(uri("/graphql"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		Files.writeString(schema, response.body());
+		Files.writeString(schema, introspection());
 
 		var run = run(List.of("npm", "test"), Map.of("CORES_SCHEMA_FILE", schema.toString()), 120);
 		assertThat(run.exit).as("overrides.live.test.ts:\n%s", run.output).isZero();
@@ -112,6 +129,7 @@ class AdminUiTest {
 
 	@Test
 	void anAdminWorksThroughTheMainScreensInChromium() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
 		var run = run(List.of("node", "e2e/admin.e2e.mjs"), Map.of("CORES_URL", "http://localhost:" + port, "CORES_TOKEN",
 				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 480);
 		assertThat(run.exit).as("e2e/admin.e2e.mjs:\n%s", run.output).isZero();
@@ -119,6 +137,17 @@ class AdminUiTest {
 		try (var shots = Files.list(SCREENSHOTS)) {
 			assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(10);
 		}
+	}
+
+	private String introspection() throws IOException, InterruptedException {
+		var body = "{\"query\":" + jsonString(IntrospectionQuery.INTROSPECTION_QUERY) + "}";
+		var response = http.send(HttpRequest.newBuilder(uri("/graphql"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("{\"data\":{\"__schema\"").doesNotContain("\"errors\":[{\"message\"");
+		return response.body();
 	}
 
 	private record Run(int exit, String output) {
