@@ -465,6 +465,45 @@ public class FastReads {
 		}
 	}
 
+	/** A nested page's sort order: its columns, their directions, and the same over the page's own keys. */
+	private static final class Order {
+
+		private final List<String> columns = new ArrayList<>();
+		private final List<String> directions = new ArrayList<>();
+
+		void add(String column, boolean ascending) {
+			columns.add(column);
+			directions.add(ascending ? " ASC NULLS LAST" : " DESC NULLS FIRST");
+		}
+
+		/** The columns as the page's keys: {@code f4.id AS k0, ...}. */
+		String keys() {
+			var keys = new StringJoiner(", ");
+			for (int i = 0; i < columns.size(); i++) {
+				keys.add(columns.get(i) + " AS k" + i);
+			}
+			return keys.toString();
+		}
+
+		/** The same order over the keys of a page read as {@code alias}. */
+		String ofKeys(String alias) {
+			var order = new StringJoiner(", ");
+			for (int i = 0; i < columns.size(); i++) {
+				order.add(alias + ".k" + i + directions.get(i));
+			}
+			return order.toString();
+		}
+
+		@Override
+		public String toString() {
+			var order = new StringJoiner(", ");
+			for (int i = 0; i < columns.size(); i++) {
+				order.add(columns.get(i) + directions.get(i));
+			}
+			return order.toString();
+		}
+	}
+
 	/** The object type a {@code __typename} field is asked on. */
 	private static String typeName(ExecutableNormalizedField typename) {
 		return typename.getSingleObjectTypeName();
@@ -624,12 +663,12 @@ public class FastReads {
 					scope += " AND " + conditions.sql(predicate);
 				}
 			}
-			var order = new StringJoiner(", ");
+			var order = new Order();
 			for (var key : ConnectionQueries.sortOrder(target, alias, (List<Map<String, Object>>) arguments.get("orderBy"))) {
 				if (!(key.expression() instanceof com.querydsl.core.types.Path<?> path)) {
 					throw NotPlain.INSTANCE;
 				}
-				order.add(conditions.column(path) + (key.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST"));
+				order.add(conditions.column(path), key.ascending());
 			}
 			var json = new StringBuilder("json_build_object(");
 			var children = field.getChildren();
@@ -637,8 +676,8 @@ public class FastReads {
 				var child = children.get(i);
 				json.append(i == 0 ? "'" : ", '").append(child.getResultKey()).append("', ");
 				switch (child.getName()) {
-					case "nodes" -> json.append(page(target, child, inner, order.toString(), scope, size, null));
-					case "edges" -> json.append(page(target, child, inner, order.toString(), scope, size, child));
+					case "nodes" -> json.append(page(target, child, inner, order, scope, size, null));
+					case "edges" -> json.append(page(target, child, inner, order, scope, size, child));
 					case "totalCount" -> json.append("(SELECT count(*)").append(scope).append(')');
 					case "pageInfo" -> json.append(pageInfo(child, scope, size));
 					case "__typename" -> json.append('\'').append(typeName(child)).append('\'');
@@ -648,16 +687,17 @@ public class FastReads {
 			return json.append(')').toString();
 		}
 
-		/** The page as a JSON array, of objects or (for {@code edges}) of edges holding them. */
 		/** Where an edge's node goes in its JSON; no SQL contains it. */
 		private static final String NODE = "\u0000node\u0000";
 
-		private String page(NodeType<?, ?> target, ExecutableNormalizedField field, String inner, String order, String scope,
+		/**
+		 * The page as a JSON array, of objects or (for {@code edges}) of edges holding them:
+		 * each row's JSON and sort keys read in order and limited, then aggregated in that
+		 * order. PostgreSQL builds the JSON (an expensive output) only of the rows the limit
+		 * keeps, after the sort, not of every row the filter holds.
+		 */
+		private String page(NodeType<?, ?> target, ExecutableNormalizedField field, String inner, Order order, String scope,
 				int size, ExecutableNormalizedField edges) {
-			// the page's keys first, then the JSON of only those rows (not of every row the
-			// filter holds, which the sort would otherwise build before the limit)
-			var table = columns.table(target.entityClass());
-			var row = alias();
 			ExecutableNormalizedField node = edges == null ? field : null;
 			String element = null;
 			if (edges != null) {
@@ -677,11 +717,10 @@ public class FastReads {
 				}
 				element = edge.append(')').toString();
 			}
-			var object = node == null ? "NULL" : object(target, node, row);
+			var object = node == null ? "NULL" : object(target, node, inner);
 			element = element == null ? object : element.replace(NODE, object);
-			return "(SELECT coalesce(json_agg(" + element + " ORDER BY p.r), '[]'::json) FROM (SELECT " + inner + "." + table.id()
-					+ " AS id, row_number() OVER (ORDER BY " + order + ") AS r" + scope + " ORDER BY " + order + " LIMIT " + size
-					+ ") p JOIN " + table.name() + " " + row + " ON " + row + "." + table.id() + " = p.id)";
+			return "(SELECT coalesce(json_agg(p.j ORDER BY " + order.ofKeys("p") + "), '[]'::json) FROM (SELECT " + element
+					+ " AS j, " + order.keys() + scope + " ORDER BY " + order + " LIMIT " + size + ") p)";
 		}
 
 		private String pageInfo(ExecutableNormalizedField info, String scope, int size) {
