@@ -12,6 +12,6 @@ CLIENTS=${CLIENTS:-32}
 source "$(dirname "$0")/server.sh"
 AUTH="Token $(token_for USER)"
 export AUTH
-echo "startup: ${STARTUP_SECONDS} s to the first healthy answer (JAVA_OPTS='${JAVA_OPTS:-}' CDS=${CDS:-0})"
+echo "JAVA_OPTS='${JAVA_OPTS:-}' CDS=${CDS:-0}: $(grep -o 'Started CoresApplication in [0-9.]* seconds (process running for [0-9.]*)' "$WORK/server.log"); healthy, demo data in, after ${STARTUP_SECONDS} s"
 QUERY_FILE=src/bench/ops/page.cores.graphql checked_wrk -t2 -c"$CLIENTS" -d"${LOAD:-60}s" >/dev/null
 QUERY_FILE=src/bench/ops/page.cores.graphql checked_wrk -t2 -c"$CLIENTS" -d30s --latency | grep -E 'Requests/sec|50%|99%'
