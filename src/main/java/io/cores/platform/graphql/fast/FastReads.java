@@ -265,17 +265,13 @@ public class FastReads {
 		var alias = "p0";
 		var conditions = new SqlConditions(columns, type.entityClass(), page.alias(), alias);
 		try {
-			var keys = new StringJoiner(", ");
-			var order = new StringJoiner(", ");
+			var order = new Order();
 			var kinds = new ArrayList<Class<?>>();
-			int i = 0;
 			for (var key : page.walk()) {
 				if (!(key.expression() instanceof com.querydsl.core.types.Path<?> path) || !KEY_TYPES.contains(keyType(path))) {
 					return null;
 				}
-				var column = conditions.column(path);
-				keys.add(column + " AS k" + i++);
-				order.add(column + (key.ascending() ? " ASC NULLS LAST" : " DESC NULLS FIRST"));
+				order.add(conditions.column(path), key.ascending());
 				kinds.add(path.getType());
 			}
 			var where = page.where() == null ? "" : " AND " + conditions.sql(page.where());
@@ -286,7 +282,7 @@ public class FastReads {
 				select.append("p.k").append(k).append(", ");
 			}
 			select.append("p.id, ").append(nodes == null ? "NULL" : nodes + "::text");
-			var sql = select + " FROM (SELECT " + keys + ", " + alias + "." + table.id() + " AS id, row_number() OVER (ORDER BY "
+			var sql = select + " FROM (SELECT " + order.keys() + ", " + alias + "." + table.id() + " AS id, row_number() OVER (ORDER BY "
 					+ order + ") AS n" + from + where + " ORDER BY " + order + " LIMIT " + page.limit() + ") p"
 					+ (nodes == null ? "" : " JOIN " + table.name() + " " + objects + " ON " + objects + "." + table.id() + " = p.id")
 					+ " ORDER BY p.n";
@@ -465,7 +461,7 @@ public class FastReads {
 		}
 	}
 
-	/** A nested page's sort order: its columns, their directions, and the same over the page's own keys. */
+	/** A page's sort order in SQL: its columns, their directions, and the same over the page's own keys. */
 	private static final class Order {
 
 		private final List<String> columns = new ArrayList<>();
