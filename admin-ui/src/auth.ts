@@ -1,5 +1,5 @@
-// Sign-in with an API token, kept for the browser tab (sessionStorage). Anonymous callers
-// browse read-only; what a role may not write (docs/security.md) is not offered, as read from
+// Sign-in with an API token, or with the access token of the identity provider (oidc.ts), kept
+// for the browser tab (sessionStorage) and sent alike. Anonymous callers browse read-only; what a role may not write (docs/security.md) is not offered, as read from
 // the schema's mutations and their descriptions.
 import type { AuthProvider } from 'react-admin';
 import type { Execute } from './provider';
@@ -64,14 +64,15 @@ export function createAuthProvider(executeWith: (token: string | null) => Execut
       if (!key) throw new Error('Paste an API token.');
       let data;
       try {
-        data = await executeWith(key)('{ me { id username displayName role groups(first: 100) { nodes { role } } } }');
+        // myRole is the role the API itself gives the caller: their own, their groups' (a
+        // group's configured name included) and their token's, by the one rule of security.md
+        data = await executeWith(key)('{ me { id username displayName } myRole }');
       } catch (e) {
         throw new Error(`The token was not accepted: ${(e as Error).message}`);
       }
       const me = data.me;
       if (!me) throw new Error('The token was not accepted.');
-      const roles: Identity['role'][] = [me.role, ...(me.groups?.nodes ?? []).map((g: { role: Identity['role'] }) => g.role)];
-      const role = roles.reduce((a, b) => (rank[b] > rank[a] ? b : a), 'USER' as Identity['role']);
+      const role: Identity['role'] = data.myRole in rank ? data.myRole : 'USER';
       sessionStorage.setItem(TOKEN, key);
       sessionStorage.setItem(IDENTITY, JSON.stringify({ id: me.id, fullName: me.displayName ?? me.username, role }));
     },

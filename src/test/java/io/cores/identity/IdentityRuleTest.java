@@ -112,6 +112,19 @@ class IdentityRuleTest extends ApiTest {
 	}
 
 	@Test
+	void myRoleIsTheRoleEveryRuleSeesNotOnlyTheUsersOwn() {
+		var jwt = bearer(TestJwt.signed(data().name("sub"), data().name("mya"), null, List.of("cores-admins")));
+		jwt.document("{ me { role } myRole }").execute()
+			.path("me.role").entity(String.class).isEqualTo("USER")
+			.path("myRole").entity(String.class).isEqualTo("ADMIN");
+
+		var key = jwt.document("mutation { createToken(input: {role: STAFF}) { key } }").execute()
+			.path("createToken.key").entity(String.class).get();
+		graphQl("Token " + key).document("{ myRole }").execute().path("myRole").entity(String.class).isEqualTo("STAFF");
+		graphQl().document("{ myRole }").execute().path("myRole").valueIsNull();
+	}
+
+	@Test
 	void aRepeatSignInWithTheSameClaimsWritesNothing() {
 		var jwt = TestJwt.signed(data().name("sub"), data().name("rex"), data().name("rex") + "@example.net",
 				List.of(data().name("g1"), data().name("g2"), "cores-staff"));

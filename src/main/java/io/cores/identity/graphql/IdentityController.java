@@ -5,6 +5,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import io.cores.identity.Caller;
+import io.cores.identity.Role;
 import io.cores.identity.User;
 import io.cores.identity.UserRepository;
 
@@ -23,5 +24,12 @@ class IdentityController {
 	User me(GraphQLContext context) {
 		var caller = Caller.of(context);
 		return caller.isAnonymous() ? null : users.findById(caller.userId()).orElse(null);
+	}
+
+	/** What the caller may do, as every rule sees it (Memberships); null when anonymous. */
+	@QueryMapping
+	Role myRole(GraphQLContext context) {
+		var caller = Caller.of(context);
+		return caller.isAnonymous() ? null : caller.role();
 	}
 }
