@@ -1,8 +1,8 @@
 // The admin application: one resource per Node type with a root connection, grouped in the
 // menu by overrides.ts, with the views generated from the model.
-import { Box, Button as MuiButton, Card, CardContent, ListSubheader, TextField as MuiTextField, Typography } from '@mui/material';
+import { Alert, Box, Button as MuiButton, Card, CardContent, Divider, ListSubheader, TextField as MuiTextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { createContext, useContext, useState, type FormEvent } from 'react';
 import {
   Admin,
   AppBar,
@@ -23,18 +23,43 @@ import {
 } from 'react-admin';
 import { Link, Route } from 'react-router-dom';
 import { ApiContext, type Api } from './api';
+import { startSignIn, type OidcSettings } from './oidc';
 import { overrides } from './overrides';
 import { ConflictFeed, Dashboard, JobDefinitions } from './screens';
 import { darkTheme, lightTheme } from './theme';
 import { displayField, type Model } from './schema';
 import { makeCreate, makeEdit, makeList, makeShow, resourceLabel } from './views';
 
+/**
+ * The sign-in the server offers besides the API token (none: oidc null), and why a sign-in at
+ * the provider just failed, told once.
+ */
+export interface SignInOptions {
+  oidc: OidcSettings | null;
+  takeError: () => string | null;
+}
+
+const SignInContext = createContext<SignInOptions>({ oidc: null, takeError: () => null });
+
 function SignIn() {
   const login = useLogin();
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const { oidc, takeError } = useContext(SignInContext);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [providerError, setProviderError] = useState<string | null>(takeError);
+  const [leaving, setLeaving] = useState(false);
+  const viaProvider = async () => {
+    setProviderError(null);
+    setLeaving(true);
+    try {
+      await startSignIn(oidc!);
+    } catch (err) {
+      setProviderError((err as Error).message);
+      setLeaving(false);
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -80,6 +105,19 @@ function SignIn() {
               </MuiButton>
             </Box>
           </form>
+          {oidc && (
+            <Box component="section" aria-label="Identity provider" sx={{ mt: 3 }}>
+              <Divider sx={{ mb: 2 }}>or</Divider>
+              <MuiButton variant="outlined" fullWidth disabled={leaving} onClick={viaProvider}>
+                Sign in with {oidc.name}
+              </MuiButton>
+              {providerError && (
+                <Alert severity="error" sx={{ mt: 2 }}>
+                  {providerError}
+                </Alert>
+              )}
+            </Box>
+          )}
         </CardContent>
       </Card>
     </Box>
@@ -172,7 +210,17 @@ function ordered(model: Model) {
   return [...model.resources].sort((a, b) => rank(a.name) - rank(b.name));
 }
 
-export function App({ api, dataProvider, authProvider }: { api: Api; dataProvider: DataProvider; authProvider: AuthProvider }) {
+export function App({
+  api,
+  dataProvider,
+  authProvider,
+  signIn,
+}: {
+  api: Api;
+  dataProvider: DataProvider;
+  authProvider: AuthProvider;
+  signIn: SignInOptions;
+}) {
   const model = api.model;
   const resources = ordered(model);
   const GroupedMenu = makeMenu({ ...model, resources });
@@ -183,6 +231,7 @@ export function App({ api, dataProvider, authProvider }: { api: Api; dataProvide
   );
   return (
     <ApiContext.Provider value={api}>
+    <SignInContext.Provider value={signIn}>
     <Admin
       title="Cores"
       dataProvider={dataProvider}
@@ -211,6 +260,7 @@ export function App({ api, dataProvider, authProvider }: { api: Api; dataProvide
         />
       ))}
     </Admin>
+    </SignInContext.Provider>
     </ApiContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { subscriptionClient, webSocketUrl } from './api';
 import { createAuthProvider, storedToken } from './auth';
+import { completeSignIn, readOidcSettings } from './oidc';
 import { checkOverrides, applyOverrides } from './overrides';
 import { createDataProvider, httpExecute } from './provider';
 import { buildModel } from './schema';
@@ -13,10 +14,12 @@ const endpoint = new URL('../graphql', window.location.href.replace(/#.*$/, ''))
 async function start() {
   const root = createRoot(document.getElementById('root')!);
   try {
+    const beside = (file: string) => new URL(file, window.location.href.replace(/[?#].*$/, '')).pathname;
+    const oidc = readOidcSettings(beside('sign-in.json'));
     // a server with introspection switched off: the snapshot of its schema the build put beside us
     const { schema, source } = await readSchema(
       () => httpExecute(endpoint, () => null)(getIntrospectionQuery()),
-      fetchSnapshot(new URL('schema.json', window.location.href.replace(/#.*$/, '')).pathname),
+      fetchSnapshot(beside('schema.json')),
     );
     if (source === 'snapshot') console.warn("The API's schema was read from the build's snapshot: introspection is switched off");
     const model = buildModel(schema);
@@ -26,7 +29,14 @@ async function start() {
     const dataProvider = createDataProvider(model, execute);
     const authProvider = createAuthProvider((token) => httpExecute(endpoint, () => token), model);
     const api = { model, execute, subscriptions: subscriptionClient(webSocketUrl(endpoint, window.location), storedToken) };
-    root.render(<App api={api} dataProvider={dataProvider} authProvider={authProvider} />);
+    // back from the identity provider: signed in (on the dashboard), or why not (on the login page)
+    let signInError = await completeSignIn((token) => authProvider.login({ token }));
+    const takeError = () => {
+      const e = signInError;
+      signInError = null;
+      return e;
+    };
+    root.render(<App api={api} dataProvider={dataProvider} authProvider={authProvider} signIn={{ oidc: await oidc, takeError }} />);
   } catch (e) {
     root.render(
       <main style={{ fontFamily: 'sans-serif', padding: 32 }}>
