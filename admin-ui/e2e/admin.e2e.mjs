@@ -1,6 +1,8 @@
 // The admin in a real browser (Debian's Chromium through playwright-core) against a started
 // server with demo data. Run by AdminUiTest during `mvn verify`; by hand:
 //   CORES_URL=http://localhost:8080 CORES_TOKEN=<admin key> node e2e/admin.e2e.mjs
+// With CORES_IDP_USER and CORES_IDP_PASSWORD (and CORES_IDP_NAME, the display name its tokens
+// carry), it also signs in at the identity provider the server names, as that person.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ const token = process.env.CORES_TOKEN;
 const shots = process.env.CORES_SCREENSHOTS ?? 'target/admin-screenshots';
 const executablePath = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 assert.ok(token, 'CORES_TOKEN: an admin API token');
+const idp = process.env.CORES_IDP_USER ? { user: process.env.CORES_IDP_USER, password: process.env.CORES_IDP_PASSWORD, name: process.env.CORES_IDP_NAME } : null;
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
@@ -544,6 +547,36 @@ try {
     assert.equal(await page.getByRole('menuitem', { name, exact: true }).count(), 1, `${name} in the menu`);
   }
 
+  // --- signing in at the identity provider: its token is used as an API token is ---------------------
+  if (idp) {
+    await page.goto(`${base}/admin/#/`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const viaProvider = page.getByRole('button', { name: /^Sign in with / });
+    await viaProvider.waitFor();
+    await page.getByLabel('API token').waitFor();
+    await shot(page, 'sign-in-choices');
+    await viaProvider.click();
+    await page.locator('input[name="username"]').fill(idp.user);
+    await page.locator('input[name="password"]').fill(idp.password);
+    await shot(page, 'provider-sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.identity', { hasText: `${idp.name} (ADMIN)` }).waitFor();
+    assert.equal(page.url(), `${base}/admin/#/`, 'back on the dashboard, without the code in the address');
+    const tagName = `e2e-oidc-${Date.now()}`;
+    await page.goto(`${base}/admin/#/tags/create`);
+    await page.getByLabel(/^Name/).fill(tagName);
+    await page.getByLabel(/^Slug/).fill(tagName);
+    await page.getByLabel(/^Color/).fill('3366cc');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/tags\/.+\/show/);
+    const tagged = (await api(`query($n: String) { tags(filter: { name: { eq: $n } }) { nodes { changes(first: 1) { nodes { userName } } } } }`, { n: tagName })).tags.nodes;
+    assert.deepEqual(tagged.map((t) => t.changes.nodes[0].userName), [idp.user], 'the tag was created as the provider’s user');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await viaProvider.waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('cores.token')), null, 'signing out drops the token');
+    log(`signed in at the identity provider as ${idp.user} (ADMIN), created the tag ${tagName}, signed out`);
+  }
+
   assert.deepEqual(problems, [], 'no errors in the page');
   log('passed');
 } catch (e) {
@@ -559,7 +592,7 @@ async function signIn(page, screenshot, key = token, role = 'ADMIN') {
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.getByLabel('API token').fill(key);
   if (screenshot) await shot(page, 'sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.locator('.identity', { hasText: `(${role})` }).waitFor();
 }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import graphql.introspection.IntrospectionQuery;
 import io.cores.support.TestDatabase;
-import io.cores.support.TestJwt;
+import io.cores.support.TestIdentityProvider;
 
 /**
  * The admin UI as a browser sees it, against the real server with demo data on a database of
@@ -43,7 +44,8 @@ import io.cores.support.TestJwt;
  * page and export hosts, field errors, the stale-version choice, an overlapping booking, a revert
  * from the history, the live conflict feed after an ingest, a token key shown once, a job run, a
  * loan, a journal entry, Markdown, themes, the keyboard, a narrow window, a USER's view, the
- * schema snapshot), leaving screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
+ * schema snapshot, a sign-in at a real identity provider ({@link TestIdentityProvider}, whose
+ * JWTs the server trusts by its issuer)), leaving screenshots in target/admin-screenshots. Skips only where the build leaves the UI out
  * ({@code -Dadmin-ui.skip}); the browser test alone also skips where no Chromium is installed
  * (.ci/run installs it), so a typo in overrides.ts fails every build that builds the UI.
  */
@@ -60,10 +62,23 @@ class AdminUiTest {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+	/** Where the admin signs in besides its token; started with the server, which trusts its JWTs. */
+	private static TestIdentityProvider provider;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.registerAnother(registry);
-		TestJwt.register(registry);
+		provider = TestIdentityProvider.start();
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", provider::issuer);
+		registry.add("cores.admin-ui.oidc.client-id", () -> TestIdentityProvider.CLIENT_ID);
+		registry.add("cores.admin-ui.oidc.name", () -> "Lab SSO");
+	}
+
+	@AfterAll
+	static void stopTheProvider() {
+		if (provider != null) {
+			provider.close();
+		}
 	}
 
 	// only the browser test needs Chromium: the overrides are checked wherever the UI is built
@@ -101,6 +116,15 @@ class AdminUiTest {
 		assertThat(get("/admin/assets/missing.js").statusCode()).isEqualTo(404);
 	}
 
+	/** The login page learns the provider from the server, at the resource server's issuer unless told another. */
+	@Test
+	void theServerNamesItsIdentityProviderToTheLoginPage() throws Exception {
+		var settings = get("/admin/sign-in.json");
+		assertThat(settings.statusCode()).isEqualTo(200);
+		assertThat(settings.body()).isEqualTo("{\"oidc\":{\"name\":\"Lab SSO\",\"issuer\":\"" + provider.issuer()
+				+ "\",\"clientId\":\"cores-admin-ui\",\"scopes\":\"openid profile email\"}}");
+	}
+
 	/**
 	 * The bundle keeps the server's final schema (with everything the conventions add) beside
 	 * the application, for a server with introspection switched off: written here, before the
@@ -130,8 +154,14 @@ class AdminUiTest {
 	@Test
 	void anAdminWorksThroughTheMainScreensInChromium() throws Exception {
 		assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-		var run = run(List.of("node", "e2e/admin.e2e.mjs"), Map.of("CORES_URL", "http://localhost:" + port, "CORES_TOKEN",
-				adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()), 480);
+		// 127.0.0.1, not localhost: the provider takes loopback redirect URIs by IP only
+		var origin = "http://127.0.0.1:" + port;
+		provider.admit(origin);
+		var run = run(List.of("node", "e2e/admin.e2e.mjs"),
+				Map.of("CORES_URL", origin, "CORES_TOKEN", adminKey, "CORES_SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM",
+						CHROMIUM.toString(), "CORES_IDP_USER", TestIdentityProvider.USERNAME, "CORES_IDP_PASSWORD",
+						TestIdentityProvider.PASSWORD, "CORES_IDP_NAME", TestIdentityProvider.DISPLAY_NAME),
+				480);
 		assertThat(run.exit).as("e2e/admin.e2e.mjs:\n%s", run.output).isZero();
 		assertThat(run.output).contains("admin e2e: passed");
 		try (var shots = Files.list(SCREENSHOTS)) {
