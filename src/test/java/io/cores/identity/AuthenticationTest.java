@@ -3,8 +3,13 @@ package io.cores.identity;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
 
 import io.cores.support.ApiTest;
 import io.cores.support.TestJwt;
@@ -117,5 +122,16 @@ class AuthenticationTest extends ApiTest {
 			.errors().expect(e -> "FORBIDDEN".equals(String.valueOf(e.getExtensions().get("classification")))).verify();
 		graphQl("Token " + other).document("{ scanSessions(first: 1) { nodes { rawResults } } }").execute().errors()
 			.expect(e -> "FORBIDDEN".equals(String.valueOf(e.getExtensions().get("classification")))).verify();
+	}
+
+	/**
+	 * The test classpath holds an authorization server (TestIdentityProvider's); Cores itself gets
+	 * neither its filter chain nor its keys, so JWTs are checked only as configured.
+	 */
+	@Test
+	void coresHasOneFilterChainAndNoKeysOfAnAuthorizationServer(@Autowired ApplicationContext context) {
+		assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("securityFilterChain");
+		assertThat(context.getBeanNamesForType(JWKSource.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(JwtDecoder.class)).hasSize(1);
 	}
 }
