@@ -575,6 +575,12 @@ try {
     await viaProvider.waitFor();
     assert.equal(await page.evaluate(() => sessionStorage.getItem('cores.token')), null, 'signing out drops the token');
     log(`signed in at the identity provider as ${idp.user} (ADMIN), created the tag ${tagName}, signed out`);
+    // an answer to no sign-in started in this tab is refused, and said so on the sign-in page
+    await page.goto(`${base}/admin/?code=forged&state=forged`);
+    await page.getByRole('alert').filter({ hasText: 'belongs to no sign-in started in this tab' }).waitFor();
+    assert.equal(page.url(), `${base}/admin/#/login`, 'the forged answer is gone from the address');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('cores.token')), null);
+    log('an answer with a state of no sign-in of this tab is refused on the sign-in page');
   }
 
   assert.deepEqual(problems, [], 'no errors in the page');

@@ -111,12 +111,12 @@ function SignIn() {
               <MuiButton variant="outlined" fullWidth disabled={leaving} onClick={viaProvider}>
                 Sign in with {oidc.name}
               </MuiButton>
-              {providerError && (
-                <Alert severity="error" sx={{ mt: 2 }}>
-                  {providerError}
-                </Alert>
-              )}
             </Box>
+          )}
+          {providerError && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {providerError}
+            </Alert>
           )}
         </CardContent>
       </Card>
