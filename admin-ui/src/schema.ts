@@ -109,7 +109,7 @@ export interface ResourceModel {
   kinds: KindModel[];
   /** The type's other mutations with an input (startLoan, returnLoan, resolveScanConflict), by name. */
   actions: Record<string, InputModel>;
-  /** The descriptions of its create, update and delete mutations (who may call them, in words). */
+  /** The descriptions of its create, update and delete (or bulk delete) mutations: their last line says who may call them. */
   writeDescriptions: { create?: string; update?: string; delete?: string };
 }
 
@@ -394,7 +394,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
       writeDescriptions: {
         create: described(`create${typeName}`),
         update: described(`update${typeName}`),
-        delete: described(`delete${typeName}`),
+        delete: described(`delete${typeName}`) ?? described(`bulkDelete${typeName}`),
       },
     });
   }

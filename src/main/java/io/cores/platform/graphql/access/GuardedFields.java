@@ -36,6 +36,18 @@ public final class GuardedFields {
 		return byField.containsKey(coordinates);
 	}
 
+	/**
+	 * Who may call the field, as its own checks say ({@link Guard.Check#who()}): joined with
+	 * "and" where it has several; null where it has none or one of them does not say.
+	 */
+	String who(String coordinates) {
+		var checks = byField.get(coordinates);
+		if (checks == null || checks.stream().anyMatch(c -> c.who() == null)) {
+			return null;
+		}
+		return String.join(" and ", checks.stream().map(Guard.Check::who).distinct().toList());
+	}
+
 	/** The checks of a field in the order they run: the root rules first for a root field. */
 	List<Guard.Check> checks(String coordinates, boolean root) {
 		var checks = new ArrayList<Guard.Check>();
