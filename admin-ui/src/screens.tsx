@@ -358,7 +358,7 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
       className={`calendar-hold calendar-${h.kind}`}
       data-id={h.id}
       data-kind={h.kind}
-      sx={{ py: 0, gap: 1, borderLeft: 3, borderColor: h.kind === 'reservation' ? 'secondary.main' : 'primary.main' }}
+      sx={{ py: 0, gap: 1, borderLeft: 3, borderLeftStyle: h.kind === 'reservation' ? 'dashed' : 'solid', borderColor: h.kind === 'reservation' ? 'secondary.main' : 'primary.main' }}
     >
       <Chip size="small" variant={h.kind === 'reservation' ? 'outlined' : 'filled'} color={h.kind === 'reservation' ? 'secondary' : 'primary'} label={h.kind === 'reservation' ? 'Reservation' : 'Booking'} />
       <Link to={showPath(h.kind === 'reservation' ? 'reservations' : 'bookings', h.id)}>{period(h)}</Link>

@@ -287,7 +287,7 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
     if (opposite) out.push(opposite);
     if (f.relation && model.filterTypes[f.relation]?.length) {
       const source = `${f.name}__${WHERE}`;
-      out.push(<WhereInput key={source} source={source} label={`${humanize(f.name)} where`} relation={f.relation} model={model} />);
+      out.push(<WhereInput key={source} source={source} label={`${humanize(f.name)} where`} name={f.name} relation={f.relation} model={model} />);
     }
   }
   if (r.filters.length > 1) {
@@ -316,8 +316,10 @@ const localInput = (iso: string) => {
  * A condition on a related object's fields (rack__where, see where.ts): a field of the related
  * type's filter input at each step, following relations (a to-many one as "any of them") down
  * to a scalar field, then its operator and value. What each step offers is read from the schema.
+ * Every change sends the path, operator and value, null where cleared: the list merges a
+ * filter's new value into its old one, so a key left out would keep its old value.
  */
-function WhereInput({ source, label, relation, model }: { source: string; label: string; relation: string; model: Model }) {
+function WhereInput({ source, label, name, relation, model }: { source: string; label: string; name: string; relation: string; model: Model }) {
   const { field } = useInput({ source });
   const w: WhereValue = field.value && typeof field.value === 'object' && Array.isArray(field.value.path) ? field.value : { path: [] };
   const steps = whereSteps(model, relation, w.path);
@@ -327,19 +329,20 @@ function WhereInput({ source, label, relation, model }: { source: string; label:
   const shown = w.value === undefined || w.value === null ? '' : scalar?.widget === 'datetime' ? localInput(String(w.value)) : String(w.value);
   const yesNo = scalar && (w.op === 'isNull' || scalar.widget === 'boolean');
   return (
-    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
       {steps.map((step, i) => {
-        const what = i === 0 ? label : `${humanize(steps[i - 1].chosen!.name)}`;
+        const what = humanize(i === 0 ? name : steps[i - 1].chosen!.name);
         return (
           <MuiTextField
             key={`${i}-${step.filterType}`}
             select
             size="small"
+            sx={{ width: 170 }}
             label={`${what} field`}
             value={step.chosen?.name ?? ''}
             onChange={(e) => {
               const chosen = step.fields.find((f) => f.name === e.target.value);
-              field.onChange({ path: choosePath(steps, i, chosen), op: chosen && !chosen.relation ? defaultOperator(chosen) : undefined });
+              field.onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
             }}
             slotProps={select}
           >
@@ -357,9 +360,10 @@ function WhereInput({ source, label, relation, model }: { source: string; label:
           <MuiTextField
             select
             size="small"
+            sx={{ width: 170 }}
             label={`${humanize(scalar.name)} operator`}
             value={w.op ?? ''}
-            onChange={(e) => field.onChange({ ...w, op: e.target.value, value: undefined })}
+            onChange={(e) => field.onChange({ ...w, op: e.target.value, value: null })}
             slotProps={select}
           >
             {operatorChoices(scalar).map((o) => (
@@ -372,9 +376,10 @@ function WhereInput({ source, label, relation, model }: { source: string; label:
             <MuiTextField
               select
               size="small"
+              sx={{ width: 200 }}
               label={`${humanize(scalar.name)} value`}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) })}
+              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={select}
             >
               <option value="">—</option>
@@ -387,10 +392,11 @@ function WhereInput({ source, label, relation, model }: { source: string; label:
           ) : (
             <MuiTextField
               size="small"
+              sx={{ width: 200 }}
               label={`${humanize(scalar.name)} value`}
               type={scalar.widget === 'number' ? 'number' : scalar.widget === 'datetime' ? 'datetime-local' : scalar.widget === 'date' ? 'date' : 'text'}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) })}
+              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={{ inputLabel: { shrink: true } }}
             />
           )}

@@ -12,19 +12,19 @@ export const WHERE = 'where';
 export interface WhereValue {
   /** The fields below the relation, down to a scalar one; a to-many step is followed by its quantifier (nics, some, mac). */
   path: string[];
-  op?: string;
+  op?: string | null;
   value?: unknown;
 }
 
 /** Whether a condition is complete enough to filter by: a path, an operator and a value. */
-export function isComplete(w: unknown): w is Required<WhereValue> {
+export function isComplete(w: unknown): w is { path: string[]; op: string; value: unknown } {
   if (!w || typeof w !== 'object') return false;
   const { path, op, value } = w as WhereValue;
   return Array.isArray(path) && path.length > 0 && !!op && value !== undefined && value !== null && value !== '';
 }
 
 /** The API's condition on the relation: { [relation]: { lab: { building: { name: { iContains: v } } } } }. */
-export function whereCondition(relation: string, w: Required<WhereValue>): Record<string, unknown> {
+export function whereCondition(relation: string, w: { path: string[]; op: string; value: unknown }): Record<string, unknown> {
   return { [relation]: w.path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), { [w.op]: w.value }) };
 }
 

@@ -80,7 +80,7 @@ describe('filters through relations', () => {
   });
 
   it('leaves out a condition not yet complete, and refuses one on a field that is no relation', () => {
-    for (const partial of ['', { path: [] }, { path: ['lab'] }, { path: ['lab', 'name'], op: 'iContains' }, { path: ['lab', 'name'], op: 'iContains', value: '' }]) {
+    for (const partial of ['', { path: [] }, { path: ['lab'] }, { path: ['lab', 'name'], op: 'iContains' }, { path: ['lab', 'name'], op: 'iContains', value: '' }, { path: ['lab'], op: null, value: null }]) {
       expect(isComplete(partial)).toBe(false);
       expect(toApiFilter(hosts, { rack__where: partial })).toBeUndefined();
     }
