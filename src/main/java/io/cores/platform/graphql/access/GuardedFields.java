@@ -37,15 +37,13 @@ public final class GuardedFields {
 	}
 
 	/**
-	 * Who may call the field, as its own checks say ({@link Guard.Check#who()}): joined with
-	 * "and" where it has several; null where it has none or one of them does not say.
+	 * Who may call the field, as its one check of its own says ({@link Guard.Check#who()}); null
+	 * where it has none, several (whose words would not say that all must pass), or one that
+	 * does not say.
 	 */
 	String who(String coordinates) {
-		var checks = byField.get(coordinates);
-		if (checks == null || checks.stream().anyMatch(c -> c.who() == null)) {
-			return null;
-		}
-		return String.join(" and ", checks.stream().map(Guard.Check::who).distinct().toList());
+		var checks = byField.getOrDefault(coordinates, List.of());
+		return checks.size() == 1 ? checks.get(0).who() : null;
 	}
 
 	/** The checks of a field in the order they run: the root rules first for a root field. */

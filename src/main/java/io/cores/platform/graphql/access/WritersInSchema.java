@@ -12,8 +12,8 @@ import graphql.util.TraverserContext;
  * it, so clients (the admin UI) read the rule itself rather than guess it from prose: a last
  * line {@code Writers: STAFF}, {@code Writers: ADMIN} or {@code Writers: any signed-in user
  * (their own)}. A role includes those above it. Runs on the finished schema, so the mutations
- * the conventions add (bulk writes) say it too; a mutation whose rule does not say who passes
- * stops the start-up.
+ * the conventions add (bulk writes) say it too; a mutation without one rule that says who
+ * passes it stops the start-up.
  */
 final class WritersInSchema extends GraphQLTypeVisitorStub {
 
@@ -34,8 +34,8 @@ final class WritersInSchema extends GraphQLTypeVisitorStub {
 		}
 		var who = guarded.who("Mutation." + field.getName());
 		if (who == null) {
-			throw new IllegalStateException("Mutation." + field.getName()
-					+ "'s access rule does not say who passes it; declare it with Guard.Check.of or Access");
+			throw new IllegalStateException("Mutation." + field.getName() + " needs one access rule that says who passes"
+					+ " it (Access.role, Access.own or Guard.Check.of), for the schema to state its writers");
 		}
 		var text = field.getDescription() == null || field.getDescription().isBlank() ? ""
 				: field.getDescription().strip() + "\n\n";
