@@ -150,6 +150,24 @@ try {
   await page.getByText(range(combined.either.totalCount)).waitFor();
   log(`hosts that are not ACTIVE (${combined.notActive.totalCount}), and hosts NEW or named lab1-* (${combined.either.totalCount})`);
 
+  // --- a filter through relations: hosts whose rack's lab is in a building, chosen step by step ------
+  const building = (await api(`{ buildings(first: 1) { nodes { name } } }`)).buildings.nodes[0].name;
+  const inBuilding = (await api(`query($n: String) { hosts(filter: { rack: { lab: { building: { name: { iContains: $n } } } } }) { totalCount } }`, { n: building }))
+    .hosts.totalCount;
+  assert.ok(inBuilding > 0, `the demo data has hosts in ${building}`);
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent('{}')}`);
+  await rows(page).first().waitFor();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByRole('menu').getByText('Rack where', { exact: true }).click();
+  await page.getByLabel('Rack field', { exact: true }).selectOption('lab');
+  await page.getByLabel('Lab field', { exact: true }).selectOption('building');
+  await page.getByLabel('Building field', { exact: true }).selectOption('name');
+  await page.getByLabel('Name value', { exact: true }).fill(building);
+  await page.getByText(range(inBuilding)).waitFor();
+  assert.match(decodeURIComponent(page.url()), /"rack__where":\{"path":\["lab","building","name"\],"op":"iContains"/);
+  await shot(page, 'hosts-by-building');
+  log(`hosts whose rack's lab is in ${building} (${inBuilding}), filtered through three relations`);
+
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
   await page.goto(`${base}/admin/#/hosts/create`);
@@ -265,6 +283,27 @@ try {
   await calendar.scrollIntoViewIfNeeded();
   await shot(page, 'bookable-calendar');
   log(`the calendar shows the booking a new one over ${day} 16:00-18:00 would overlap, and the API refuses it`);
+
+  // --- a reservation in the calendar: marked, open until ended, and in what Book this would overlap --
+  const dayAfter = (n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  const reserved = (await api(`mutation($input: CreateReservationInput!) { createReservation(input: $input) { reservation { id version } errors { message } } }`, {
+    input: { bookable: bookable.id, start: `${dayAfter(2)}T00:00:00Z`, comment: 'open reservation' },
+  })).createReservation;
+  assert.deepEqual(reserved.errors, []);
+  await page.reload();
+  const reservation = calendar.locator('.calendar-reservation', { hasText: 'open reservation' });
+  await reservation.waitFor();
+  assert.match(await reservation.innerText(), /Reservation[\s\S]*open, until ended/);
+  await calendar.getByLabel('From').fill(`${dayAfter(3)}T10:00`);
+  await calendar.getByLabel('To').fill(`${dayAfter(3)}T11:00`);
+  await calendar.locator('.overlap-list .calendar-reservation', { hasText: 'open reservation' }).waitFor();
+  assert.match(await calendar.locator('.overlap-list').innerText(), /Overlaps 1 reservation/);
+  await calendar.scrollIntoViewIfNeeded();
+  await shot(page, 'bookable-calendar-reservation');
+  await api(`mutation($input: CancelReservationInput!) { cancelReservation(input: $input) { errors { message } } }`, {
+    input: { id: reserved.reservation.id, version: reserved.reservation.version },
+  });
+  log(`an open reservation from ${dayAfter(2)} is in the calendar, and in what a booking on ${dayAfter(3)} would overlap`);
 
   // --- change history: edit a host's comment, see the diff, revert it -----------------------------
   const commentBefore = (await api(`query($id: ID!) { host(id: $id) { comment } }`, { id: hostId })).host.comment;

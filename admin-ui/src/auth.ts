@@ -1,6 +1,7 @@
 // Sign-in with an API token, or with the access token of the identity provider (oidc.ts), kept
-// for the browser tab (sessionStorage) and sent alike. Anonymous callers browse read-only; what a role may not write (docs/security.md) is not offered, as read from
-// the schema's mutations and their descriptions.
+// for the browser tab (sessionStorage) and sent alike. Anonymous callers browse read-only; what
+// a role may not write (docs/security.md) is not offered, as the server states it on every
+// mutation (the last line of its description, "Writers: STAFF").
 import type { AuthProvider } from 'react-admin';
 import type { Execute } from './provider';
 import type { Model, ResourceModel } from './schema';
@@ -20,30 +21,32 @@ const rank = { USER: 1, STAFF: 2, ADMIN: 3 } as const;
 
 export type Action = 'create' | 'edit' | 'delete';
 
+const WRITERS = 'Writers: ';
+
 /**
- * The least role a mutation's description names: "Admins only" (or "admins only" anywhere),
- * "STAFF" at its start, or a write of the caller's own ("for the caller", "for yourself",
- * "the caller's own"), which every signed-in user may make; none when it names none.
+ * The least role a mutation's description states on its last line, as the server writes it
+ * from the mutation's access rule: "Writers: ADMIN", "Writers: STAFF", "Writers: any signed-in
+ * user (their own)" (a role includes those above it); none where the line is missing.
  */
-export function statedRole(description: string | undefined): Identity['role'] | undefined {
-  if (!description) return undefined;
-  if (/\badmins only\b/i.test(description)) return 'ADMIN';
-  if (/^STAFF\b/.test(description)) return 'STAFF';
-  if (/\b(for the caller|for yourself|the caller's own|their own)\b/i.test(description)) return 'USER';
+export function statedWriters(description: string | undefined): Identity['role'] | undefined {
+  const last = description?.trimEnd().split('\n').pop() ?? '';
+  if (!last.startsWith(WRITERS)) return undefined;
+  const who = last.slice(WRITERS.length);
+  if (/\bany signed-in user\b/.test(who)) return 'USER';
+  if (/\bSTAFF\b/.test(who)) return 'STAFF';
+  if (/\bADMIN\b/.test(who)) return 'ADMIN';
   return undefined;
 }
 
 /**
- * Who may write a resource, read from the schema: none where its mutation does not exist; the
- * role the mutation's description names; else the role its create names; else staff, who
- * write the generic types (docs/security.md).
+ * Who may write a resource, as the schema states it: none where its mutation does not exist
+ * or states no writers, else the least role its description's last line names.
  */
 export function writersOf(r: ResourceModel, action: Action): Identity['role'] | undefined {
   const exists = action === 'create' ? !!r.create : action === 'edit' ? !!r.update : !!(r.delete || r.bulkDelete);
   if (!exists) return undefined;
   const d = r.writeDescriptions;
-  const own = statedRole(action === 'create' ? d.create : action === 'edit' ? d.update : d.delete);
-  return own ?? statedRole(d.create) ?? 'STAFF';
+  return statedWriters(action === 'create' ? d.create : action === 'edit' ? d.update : d.delete);
 }
 
 /** Whether a caller of this role is offered the write; the API still decides each request. */

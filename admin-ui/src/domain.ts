@@ -146,3 +146,23 @@ export function byDay<T extends Hold>(holds: T[], day: (iso: string) => string =
   }
   return [...days];
 }
+
+/** A hold as a bookable's calendar lists it: a booking, or a reservation (open while it has no end). */
+export type CalendarHold<T extends Hold = Hold> = T & { kind: 'booking' | 'reservation' };
+
+/** A bookable's bookings and reservations as one schedule, by start; at the same start, bookings first. */
+export function calendarHolds<T extends Hold>(bookings: T[], reservations: T[]): CalendarHold<T>[] {
+  const all = [
+    ...bookings.map((b) => ({ ...b, kind: 'booking' as const })),
+    ...reservations.map((r) => ({ ...r, kind: 'reservation' as const })),
+  ];
+  return all.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.kind === b.kind ? 0 : a.kind === 'booking' ? -1 : 1));
+}
+
+/** What a list of holds counts, in words: "1 booking", "2 bookings and 1 reservation". */
+export function holdsCounted(holds: { kind: 'booking' | 'reservation' }[]): string {
+  const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const bookings = holds.filter((h) => h.kind === 'booking').length;
+  const reservations = holds.length - bookings;
+  return [bookings ? counted(bookings, 'booking') : '', reservations ? counted(reservations, 'reservation') : ''].filter(Boolean).join(' and ');
+}

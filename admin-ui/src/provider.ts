@@ -4,6 +4,7 @@
 import { HttpError } from 'react-admin';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { LABEL, selection, type FieldModel, type Model, type ResourceModel } from './schema';
+import { isComplete, whereCondition, WHERE } from './where';
 
 /** Runs one GraphQL operation and answers its data; GraphQL errors are thrown. */
 export type Execute = (query: string, variables?: Record<string, unknown>) => Promise<any>;
@@ -49,8 +50,9 @@ export const NOT = 'not__';
 
 /**
  * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search,
- * `not__field__operator` for its opposite, `_match: 'any'` for any filter rather than all)
- * turned into the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq } } },
+ * `not__field__operator` for its opposite, `_match: 'any'` for any filter rather than all,
+ * `relation__where` for a condition on a related object's fields, see where.ts) turned into
+ * the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq }, lab: { … } } },
  * with `not` and `or` where asked. The quick search always holds.
  */
 export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
@@ -76,7 +78,7 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
     }
     const negated = key.startsWith(NOT);
     const condition = fieldCondition(r, negated ? key.slice(NOT.length) : key, value);
-    conditions.push(negated ? { not: condition } : condition);
+    if (condition) conditions.push(negated ? { not: condition } : condition);
   }
   if (any && conditions.length > 1) {
     and.push({ or: conditions });
@@ -84,18 +86,34 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
     for (const c of conditions) {
       const [name, v] = Object.entries(c)[0];
       if (name === 'not') and.push(c);
-      else out[name] = { ...(out[name] ?? {}), ...(v as object) };
+      else out[name] = merged(out[name], v);
     }
   }
   if (and.length) out.and = and;
   return Object.keys(out).length ? out : undefined;
 }
 
-/** One list filter key and its value as the API's condition on one field. */
-function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<string, unknown> {
+/** Two conditions on one field as one: { id: { eq } } and { lab: { name } } → { id, lab }. */
+function merged(a: unknown, b: unknown): unknown {
+  const plain = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (!plain(a) || !plain(b)) return b;
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = k in out ? merged(out[k], v) : v;
+  return out;
+}
+
+/**
+ * One list filter key and its value as the API's condition on one field; none for a condition
+ * through a relation (rack__where) that is not complete yet.
+ */
+function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<string, unknown> | undefined {
   const [name, op] = key.split('__');
   const f = r.filters.find((x) => x.name === name);
   if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
+  if (op === WHERE) {
+    if (!f.relation) throw new Error(`${r.name}.${name} is not a relation to filter through`);
+    return isComplete(value) ? whereCondition(name, value) : undefined;
+  }
   if (f.widget === 'reference') return { [name]: { id: Array.isArray(value) ? { in: value } : { eq: value } } };
   const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);
   if (!f.operators.includes(operator)) throw new Error(`${r.name}.${name} has no operator ${operator}`);

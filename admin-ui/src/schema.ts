@@ -68,6 +68,26 @@ export interface FilterModel {
   widget: Widget;
   enumValues?: string[];
   reference?: string;
+  /** For a relation: the related type's filter input (RackFilter), whose fields filter through it. */
+  relation?: string;
+}
+
+/**
+ * A field of an object type's filter input (`LabFilter.building`), for filters that reach
+ * through relations: a scalar filter with its operators, or a relation with the related type's
+ * filter input (`BuildingFilter`); a to-many relation (`RackListFilter`) is reached through
+ * `some`, for "any of them".
+ */
+export interface FilterFieldModel {
+  name: string;
+  /** The scalar filter's operators (eq, iContains, ...); none for a relation. */
+  operators: string[];
+  widget: Widget;
+  enumValues?: string[];
+  /** For a relation: the related type's filter input. */
+  relation?: string;
+  /** For a to-many relation: the list filter's quantifier the path goes through (some). */
+  through?: string;
 }
 
 export interface ConnectionModel {
@@ -109,7 +129,7 @@ export interface ResourceModel {
   kinds: KindModel[];
   /** The type's other mutations with an input (startLoan, returnLoan, resolveScanConflict), by name. */
   actions: Record<string, InputModel>;
-  /** The descriptions of its create, update and delete mutations (who may call them, in words). */
+  /** The descriptions of its create, update and delete (or bulk delete) mutations: their last line says who may call them. */
   writeDescriptions: { create?: string; update?: string; delete?: string };
 }
 
@@ -123,6 +143,8 @@ export interface Model {
   resources: ResourceModel[];
   byName: Record<string, ResourceModel>;
   byType: Record<string, ResourceModel>;
+  /** Every object type's filter input (one with and/or/not) by name, as its fields. */
+  filterTypes: Record<string, FilterFieldModel[]>;
 }
 
 const scalarWidgets: Record<string, Widget> = {
@@ -225,6 +247,34 @@ export function buildModel(schema: IntrospectionQuery): Model {
     return undefined;
   };
 
+  // an object type's filter input combines itself: and, or, not
+  const isObjectFilter = (t: IntrospectionType) => t.kind === 'INPUT_OBJECT' && ['and', 'or', 'not'].every((c) => t.inputFields.some((x) => x.name === c));
+  const filterTypes: Record<string, FilterFieldModel[]> = {};
+  for (const t of types.values()) {
+    if (t.kind !== 'INPUT_OBJECT' || !isObjectFilter(t)) continue;
+    const fields: FilterFieldModel[] = [];
+    for (const f of t.inputFields) {
+      if (['and', 'or', 'not'].includes(f.name)) continue;
+      const ft = types.get(unwrap(f.type).name);
+      if (!ft || ft.kind !== 'INPUT_OBJECT') continue;
+      if (isObjectFilter(ft)) {
+        fields.push({ name: f.name, operators: [], widget: 'reference', relation: ft.name });
+        continue;
+      }
+      const some = ft.inputFields.find((x) => x.name === 'some');
+      const element = some && types.get(unwrap(some.type).name);
+      if (element && isObjectFilter(element)) {
+        fields.push({ name: f.name, operators: [], widget: 'references', relation: element.name, through: 'some' });
+        continue;
+      }
+      const ops = ft.inputFields.map((x) => x.name);
+      if (!ops.includes('eq') && !ops.includes('iContains')) continue; // domain filters
+      const probe = fieldModel(f.name, (ft.inputFields.find((x) => x.name === 'eq') ?? ft.inputFields[0]).type);
+      if (probe) fields.push({ name: f.name, operators: ops, widget: probe.widget, enumValues: probe.enumValues });
+    }
+    filterTypes[t.name] = fields;
+  }
+
   const inputModel = (mutation: string): InputModel | undefined => {
     const m = mutations.get(mutation);
     const arg = m?.args.find((a) => a.name === 'input');
@@ -322,7 +372,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
         if (!fType || fType.kind !== 'INPUT_OBJECT') continue;
         const own = fields.find((x) => x.name === f.name);
         if (own?.widget === 'reference') {
-          filters.push({ name: f.name, operators: ['id'], widget: 'reference', reference: own.reference });
+          filters.push({ name: f.name, operators: ['id'], widget: 'reference', reference: own.reference, relation: isObjectFilter(fType) ? fType.name : undefined });
           continue;
         }
         const ops = fType.inputFields.map((x) => x.name);
@@ -394,7 +444,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
       writeDescriptions: {
         create: described(`create${typeName}`),
         update: described(`update${typeName}`),
-        delete: described(`delete${typeName}`),
+        delete: described(`delete${typeName}`) ?? described(`bulkDelete${typeName}`),
       },
     });
   }
@@ -420,7 +470,7 @@ export function buildModel(schema: IntrospectionQuery): Model {
     const via = r.fields.find((f) => f.widget === 'reference' && f.nonNull && byName[f.reference!]?.labelField !== 'id');
     if (via) r.labelVia = { field: via.name, resource: via.reference!, targetField: byName[via.reference!].labelField };
   }
-  return { resources, byName, byType };
+  return { resources, byName, byType, filterTypes };
 }
 
 /** The selection set reading one object of a resource: scalars, enums and related ids. */

@@ -30,7 +30,7 @@ import { Form, SaveButton, Title, useCanAccess, useGetIdentity, useNotify, usePe
 import { Link } from 'react-router-dom';
 import { useApi, useSubscription } from './api';
 import { mayWrite } from './auth';
-import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, prepend, todayWindow } from './domain';
+import { applyJobUpdate, byDay, calendarHolds, countsByQuery, errorsMessage, fieldDiffs, formatValue, holdsCounted, kindDetails, overlapping, prepend, todayWindow, type CalendarHold } from './domain';
 import type { UserError } from './provider';
 import { kindsSelection, namedSelection, type FieldModel, type InputModel, type Model, type ResourceModel } from './schema';
 import { humanize, inputView, MarkdownText } from './views';
@@ -54,6 +54,36 @@ function ErrorAlert({ message }: { message: string | null }) {
     <Alert severity="error" role="alert" className="form-error" sx={{ my: 1, whiteSpace: 'pre-line' }}>
       {message}
     </Alert>
+  );
+}
+
+/**
+ * A section of a show page (history, journal, calendar): its title (with what `actions` puts
+ * beside it), the error of reading it, "Loading…" until its items are read, `empty` when there
+ * are none, else the items as `list` shows them; `children` follow in every state.
+ */
+function Section<T>({ name, title, actions, error, items, empty, list, children }: {
+  name: string;
+  title: string;
+  actions?: ReactNode;
+  error: string | null;
+  items: T[] | null;
+  empty: string;
+  list: (items: T[]) => ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <Box component="section" aria-labelledby={`${name}-title`} sx={{ p: 2 }} className={name}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="h6" component="h2" id={`${name}-title`}>
+          {title}
+        </Typography>
+        {actions}
+      </Box>
+      <ErrorAlert message={error} />
+      {items === null ? <Typography variant="body2">Loading…</Typography> : items.length === 0 ? <Typography variant="body2">{empty}</Typography> : list(items)}
+      {children}
+    </Box>
   );
 }
 
@@ -110,16 +140,13 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
     }
   };
   return (
-    <Box component="section" aria-labelledby="history-title" sx={{ p: 2 }} className="change-history">
-      <Typography variant="h6" component="h2" id="history-title">
-        History
-      </Typography>
-      <ErrorAlert message={error} />
-      {changes === null ? (
-        <Typography variant="body2">Loading…</Typography>
-      ) : changes.length === 0 ? (
-        <Typography variant="body2">No changes recorded.</Typography>
-      ) : (
+    <Section
+      name="change-history"
+      title="History"
+      error={error}
+      items={changes}
+      empty="No changes recorded."
+      list={(changes) => (
         <Table size="small" aria-label="Changes">
           <TableHead>
             <TableRow>
@@ -160,12 +187,13 @@ export function ChangeHistory({ r }: { r: ResourceModel }) {
           </TableBody>
         </Table>
       )}
+    >
       {total > 25 ? (
         <MuiButton component={Link} to={`/objectChanges?filter=${encodeURIComponent(JSON.stringify({ objectId: id }))}`} size="small">
           All {total} changes
         </MuiButton>
       ) : null}
-    </Box>
+    </Section>
   );
 }
 
@@ -206,23 +234,20 @@ export function Journal({ r }: { r: ResourceModel }) {
   if (!id || !connection || !entries) return null;
   const mayAdd = !!entries.create && mayWrite(permissions, entries, 'create');
   return (
-    <Box component="section" aria-labelledby="journal-title" sx={{ p: 2 }} className="journal">
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Typography variant="h6" component="h2" id="journal-title">
-          Journal
-        </Typography>
-        {mayAdd ? (
+    <Section
+      name="journal"
+      title="Journal"
+      actions={
+        mayAdd ? (
           <MuiButton size="small" onClick={() => setAdding(true)}>
             Add entry
           </MuiButton>
-        ) : null}
-      </Box>
-      <ErrorAlert message={error} />
-      {items === null ? (
-        <Typography variant="body2">Loading…</Typography>
-      ) : items.length === 0 ? (
-        <Typography variant="body2">No entries.</Typography>
-      ) : (
+        ) : null
+      }
+      error={error}
+      items={items}
+      empty="No entries."
+      list={(items) => (
         <MuiList dense>
           {items.map((e) => (
             <ListItem key={e.id} className="journal-entry" data-id={e.id} sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
@@ -237,6 +262,7 @@ export function Journal({ r }: { r: ResourceModel }) {
           ))}
         </MuiList>
       )}
+    >
       {total > 25 ? (
         <MuiButton component={Link} to={`/journalEntries?filter=${encodeURIComponent(JSON.stringify({ objectId: id }))}`} size="small">
           All {total} entries
@@ -257,7 +283,7 @@ export function Journal({ r }: { r: ResourceModel }) {
           }}
         />
       ) : null}
-    </Box>
+    </Section>
   );
 }
 
@@ -266,7 +292,11 @@ export function Journal({ r }: { r: ResourceModel }) {
 const timeOf = (iso?: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '…');
 const localIso = (v: string) => (v ? new Date(v).toISOString() : '');
 
-/** A bookable's bookings still to come (its calendar connection) by day, and Book this, showing what a new booking would overlap. */
+/**
+ * A bookable's holds still to come by day: its bookings (its calendar connection) and its live
+ * reservations (not cancelled, not ended; an open one runs until it is ended), told apart, and
+ * Book this, showing what a new booking would overlap.
+ */
 export function BookableCalendar({ r }: { r: ResourceModel }) {
   const record = useRecordContext();
   const { execute, model } = useApi();
@@ -274,7 +304,8 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
   const redirect = useRedirect();
   const notify = useNotify();
   const bookings = model.byName.bookings;
-  const [holds, setHolds] = useState<any[] | null>(null);
+  const withReservations = r.connections.some((c) => c.name === 'reservations');
+  const [holds, setHolds] = useState<CalendarHold<any>[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -285,17 +316,21 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
   useEffect(() => {
     if (!id) return;
     let live = true;
+    const hold = 'nodes { id start end comment owner { id username } }';
+    const reservations = withReservations
+      ? `reservations(filter: { cancelledAt: { isNull: true }, or: [{ end: { isNull: true } }, { end: { gt: $now } }] }, orderBy: [{ field: START, direction: ASC }], first: 100) { ${hold} }`
+      : '';
     execute(
-      `query Calendar($id: ID!) { node(id: $id) { ... on ${r.typeName} { calendar(orderBy: [{ field: START, direction: ASC }], first: 100) {
-        nodes { id start end comment owner { id username } } } } } }`,
-      { id },
+      `query Calendar($id: ID!${withReservations ? ', $now: DateTime!' : ''}) { node(id: $id) { ... on ${r.typeName} {
+        calendar(orderBy: [{ field: START, direction: ASC }], first: 100) { ${hold} } ${reservations} } } }`,
+      withReservations ? { id, now: new Date().toISOString() } : { id },
     )
-      .then((d) => live && setHolds(d.node?.calendar?.nodes ?? []))
+      .then((d) => live && setHolds(calendarHolds(d.node?.calendar?.nodes ?? [], d.node?.reservations?.nodes ?? [])))
       .catch((e) => live && setError((e as Error).message));
     return () => {
       live = false;
     };
-  }, [id, version, execute, r.typeName]);
+  }, [id, version, execute, r.typeName, withReservations]);
   if (!id) return null;
   const chosen = from && to && Date.parse(from) < Date.parse(to);
   const clash = chosen ? overlapping(holds ?? [], localIso(from), localIso(to)) : [];
@@ -313,25 +348,32 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
       setBusy(false);
     }
   };
-  const hold = (h: any) => (
-    <ListItem key={h.id} className="calendar-hold" data-id={h.id} sx={{ py: 0 }}>
-      <Link to={showPath('bookings', h.id)}>
-        {`${timeOf(h.start)}–${timeOf(h.end)}${h.end && new Date(h.end).toDateString() !== new Date(h.start).toDateString() ? ` (${when(h.end)})` : ''}`}
-      </Link>
-      &nbsp;{h.owner?.username ?? ''}{h.comment ? `: ${h.comment}` : ''}
+  const period = (h: CalendarHold<any>) =>
+    h.end == null
+      ? `${timeOf(h.start)}–open, until ended`
+      : `${timeOf(h.start)}–${timeOf(h.end)}${new Date(h.end).toDateString() !== new Date(h.start).toDateString() ? ` (${when(h.end)})` : ''}`;
+  const hold = (h: CalendarHold<any>) => (
+    <ListItem
+      key={h.id}
+      className={`calendar-hold calendar-${h.kind}`}
+      data-id={h.id}
+      data-kind={h.kind}
+      sx={{ py: 0, gap: 1, borderLeft: 3, borderLeftStyle: h.kind === 'reservation' ? 'dashed' : 'solid', borderColor: h.kind === 'reservation' ? 'secondary.main' : 'primary.main' }}
+    >
+      <Chip size="small" variant={h.kind === 'reservation' ? 'outlined' : 'filled'} color={h.kind === 'reservation' ? 'secondary' : 'primary'} label={h.kind === 'reservation' ? 'Reservation' : 'Booking'} />
+      <Link to={showPath(h.kind === 'reservation' ? 'reservations' : 'bookings', h.id)}>{period(h)}</Link>
+      {h.owner?.username ?? ''}
+      {h.comment ? `: ${h.comment}` : ''}
     </ListItem>
   );
   return (
-    <Box component="section" aria-labelledby="calendar-title" sx={{ p: 2 }} className="bookable-calendar">
-      <Typography variant="h6" component="h2" id="calendar-title">
-        Calendar
-      </Typography>
-      <ErrorAlert message={error} />
-      {holds === null ? (
-        <Typography variant="body2">Loading…</Typography>
-      ) : holds.length === 0 ? (
-        <Typography variant="body2">No bookings to come.</Typography>
-      ) : (
+    <Section
+      name="bookable-calendar"
+      title="Calendar"
+      error={error}
+      items={holds}
+      empty={withReservations ? 'No bookings or reservations to come.' : 'No bookings to come.'}
+      list={(holds) =>
         byDay(holds).map(([day, hs]) => (
           <Box key={day} sx={{ mb: 1 }}>
             <Typography variant="subtitle2" component="h3">
@@ -342,7 +384,8 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
             </MuiList>
           </Box>
         ))
-      )}
+      }
+    >
       {mayBook ? (
         <Box component="form" aria-label="Book this" sx={{ mt: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={(e) => { e.preventDefault(); book(); }}>
           <MuiTextField label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
@@ -354,14 +397,14 @@ export function BookableCalendar({ r }: { r: ResourceModel }) {
       ) : null}
       {clash.length ? (
         <Alert severity="warning" className="overlap-list" sx={{ mt: 1 }}>
-          {`Overlaps ${clash.length} booking${clash.length > 1 ? 's' : ''}:`}
+          {`Overlaps ${holdsCounted(clash)}:`}
           <MuiList dense disablePadding>
             {clash.map(hold)}
           </MuiList>
         </Alert>
       ) : null}
       <ErrorAlert message={bookError} />
-    </Box>
+    </Section>
   );
 }
 

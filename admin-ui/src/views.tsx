@@ -13,6 +13,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField as MuiTextField,
   Typography,
 } from '@mui/material';
 import DOMPurify from 'dompurify';
@@ -69,6 +70,7 @@ import {
   useCanAccess,
   useDataProvider,
   useEditContext,
+  useInput,
   useListContext,
   useNotify,
   useRefresh,
@@ -85,6 +87,7 @@ import { ALL_ROWS, MATCH, NOT, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
 import { formatValue, overwriteDiffs } from './domain';
+import { choosePath, defaultOperator, operatorChoices, WHERE, whereSteps, whereValue, type WhereValue } from './where';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -282,6 +285,10 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
     if (el) out.push(el);
     const opposite = negatedFilterInput(f, model);
     if (opposite) out.push(opposite);
+    if (f.relation && model.filterTypes[f.relation]?.length) {
+      const source = `${f.name}__${WHERE}`;
+      out.push(<WhereInput key={source} source={source} label={`${humanize(f.name)} where`} name={f.name} relation={f.relation} model={model} />);
+    }
   }
   if (r.filters.length > 1) {
     out.push(
@@ -298,6 +305,105 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
     );
   }
   return out;
+}
+
+const localInput = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+};
+
+/**
+ * A condition on a related object's fields (rack__where, see where.ts): a field of the related
+ * type's filter input at each step, following relations (a to-many one as "any of them") down
+ * to a scalar field, then its operator and value. What each step offers is read from the schema.
+ * Every change sends the path, operator and value, null where cleared: the list merges a
+ * filter's new value into its old one, so a key left out would keep its old value.
+ */
+function WhereInput({ source, label, name, relation, model }: { source: string; label: string; name: string; relation: string; model: Model }) {
+  const { field } = useInput({ source });
+  const w: WhereValue = field.value && typeof field.value === 'object' && Array.isArray(field.value.path) ? field.value : { path: [] };
+  const steps = whereSteps(model, relation, w.path);
+  const last = steps[steps.length - 1]?.chosen;
+  const scalar = last && !last.relation ? last : undefined;
+  const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
+  const shown = w.value === undefined || w.value === null ? '' : scalar?.widget === 'datetime' ? localInput(String(w.value)) : String(w.value);
+  const yesNo = scalar && (w.op === 'isNull' || scalar.widget === 'boolean');
+  return (
+    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+      {steps.map((step, i) => {
+        const what = humanize(i === 0 ? name : steps[i - 1].chosen!.name);
+        return (
+          <MuiTextField
+            key={`${i}-${step.filterType}`}
+            select
+            size="small"
+            sx={{ width: 170 }}
+            label={`${what} field`}
+            value={step.chosen?.name ?? ''}
+            onChange={(e) => {
+              const chosen = step.fields.find((f) => f.name === e.target.value);
+              field.onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
+            }}
+            slotProps={select}
+          >
+            <option value="">—</option>
+            {step.fields.map((f) => (
+              <option key={f.name} value={f.name}>
+                {`${humanize(f.name)}${f.relation ? (f.through ? ' (any of them) ›' : ' ›') : ''}`}
+              </option>
+            ))}
+          </MuiTextField>
+        );
+      })}
+      {scalar ? (
+        <>
+          <MuiTextField
+            select
+            size="small"
+            sx={{ width: 170 }}
+            label={`${humanize(scalar.name)} operator`}
+            value={w.op ?? ''}
+            onChange={(e) => field.onChange({ ...w, op: e.target.value, value: null })}
+            slotProps={select}
+          >
+            {operatorChoices(scalar).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </MuiTextField>
+          {yesNo || (scalar.widget === 'enum' && w.op !== 'isNull') ? (
+            <MuiTextField
+              select
+              size="small"
+              sx={{ width: 200 }}
+              label={`${humanize(scalar.name)} value`}
+              value={shown}
+              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              slotProps={select}
+            >
+              <option value="">—</option>
+              {(yesNo ? ['true', 'false'] : (scalar.enumValues ?? [])).map((v) => (
+                <option key={v} value={v}>
+                  {yesNo ? (v === 'true' ? 'yes' : 'no') : v}
+                </option>
+              ))}
+            </MuiTextField>
+          ) : (
+            <MuiTextField
+              size="small"
+              sx={{ width: 200 }}
+              label={`${humanize(scalar.name)} value`}
+              type={scalar.widget === 'number' ? 'number' : scalar.widget === 'datetime' ? 'datetime-local' : scalar.widget === 'date' ? 'date' : 'text'}
+              value={shown}
+              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          )}
+        </>
+      ) : null}
+    </Box>
+  );
 }
 
 /** The opposite of a filter (not__status__eq), for the kinds where it reads naturally. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mayWrite, statedRole, writersOf } from '../auth';
+import { mayWrite, statedWriters, writersOf } from '../auth';
 import { buildModel } from '../schema';
 import { bookableSdl, fixtureSchema } from './fixture';
 
-// the fixture's hosts, and bookings written as the real schema describes them
+// the fixture's hosts, and bookings and groups described as the server describes its mutations
 const bookingSdl = `
 type Booking implements Node { id: ID! version: Int! bookable: Bookable! comment: String }
 input BookingFilter { id: IDFilter comment: StringFilter }
@@ -30,33 +30,67 @@ extend type Query {
   groups(filter: GroupFilter, first: Int, after: String, last: Int, before: String): GroupConnection!
 }
 extend type Mutation {
-  "Books an ACTIVE bookable for [start, end), for the caller unless staff name another owner."
+  """
+  Books an ACTIVE bookable for [start, end), for the caller unless staff name another owner.
+
+  Writers: any signed-in user (their own)
+  """
   createBooking(input: CreateBookingInput!): CreateBookingPayload!
-  "Changes a live booking of the caller's own (staff: any)."
+  """
+  Changes a live booking of the caller's own (staff: any).
+
+  Writers: any signed-in user (their own)
+  """
   updateBooking(input: UpdateBookingInput!): UpdateBookingPayload!
-  "Removes a booking altogether (admins only; cancel it to keep the record)."
+  """
+  Removes a booking altogether (cancel it to keep the record).
+
+  Writers: ADMIN
+  """
   deleteBooking(input: DeleteBookingInput!): DeleteBookingPayload!
-  "Admins only."
+  "Writers: ADMIN"
   createGroup(input: CreateGroupInput!): CreateGroupPayload!
+  "Admins only: prose is not read, the last line is."
   updateGroup(input: UpdateGroupInput!): UpdateGroupPayload!
 }`;
 const model = buildModel(fixtureSchema(undefined, bookableSdl + bookingSdl));
 const { hosts, bookings, groups, bookables, racks } = model.byName;
 
-describe('what a role may write, read from the schema', () => {
-  it('reads the role a mutation description names', () => {
-    expect(statedRole('Admins only.')).toBe('ADMIN');
-    expect(statedRole('Removes a booking altogether (admins only; cancel it to keep the record).')).toBe('ADMIN');
-    expect(statedRole('STAFF. A note on any object with a change log that you can see.')).toBe('STAFF');
-    expect(statedRole('Create an API token for yourself (admins: for anyone).')).toBe('USER');
-    expect(statedRole('A building still holding labs is not deleted (REFERENCED).')).toBeUndefined();
-    expect(statedRole(undefined)).toBeUndefined();
+describe('what a role may write, as the schema states it', () => {
+  it('reads the writers a mutation description states on its last line', () => {
+    expect(statedWriters('Writers: ADMIN')).toBe('ADMIN');
+    expect(statedWriters('Removes a booking altogether.\n\nWriters: ADMIN')).toBe('ADMIN');
+    expect(statedWriters('A note on any object.\n\nWriters: STAFF\n')).toBe('STAFF');
+    expect(statedWriters('Create an API token.\n\nWriters: any signed-in user (their own)')).toBe('USER');
+    expect(statedWriters('Posts a scan.\n\nWriters: agents (as themselves) and ADMIN')).toBe('ADMIN');
   });
 
-  it('takes the mutation’s own role, else its create’s, else staff', () => {
+  it('guesses nothing from prose', () => {
+    expect(statedWriters('Admins only.')).toBeUndefined();
+    expect(statedWriters('STAFF. A note on any object with a change log that you can see.')).toBeUndefined();
+    expect(statedWriters('Writers: STAFF\n\nA line after the writers.')).toBeUndefined();
+    expect(statedWriters(undefined)).toBeUndefined();
+  });
+
+  it('takes each mutation’s own statement, and offers none where it has none', () => {
     expect([writersOf(bookings, 'create'), writersOf(bookings, 'edit'), writersOf(bookings, 'delete')]).toEqual(['USER', 'USER', 'ADMIN']);
-    expect([writersOf(groups, 'create'), writersOf(groups, 'edit')]).toEqual(['ADMIN', 'ADMIN']);
+    expect([writersOf(groups, 'create'), writersOf(groups, 'edit')]).toEqual(['ADMIN', undefined]);
     expect([writersOf(hosts, 'create'), writersOf(hosts, 'edit'), writersOf(hosts, 'delete')]).toEqual(['STAFF', 'STAFF', 'STAFF']);
+  });
+
+  it('reads a delete’s writers from the bulk delete where there is no single one', () => {
+    const bulkOnly = buildModel(fixtureSchema(undefined, bookableSdl + bookingSdl.replace(/"""\n  Removes[^]*?deleteBooking\(input: DeleteBookingInput!\): DeleteBookingPayload!/, `
+  """
+  Deletes many Booking objects: all or nothing.
+
+  Writers: STAFF
+  """
+  bulkDeleteBooking(input: BulkDeleteBookingInput!): BulkDeleteBookingPayload!
+  `) + `
+input BulkDeleteBookingInput { items: [VersionedId!]! }
+type BulkDeleteBookingPayload { deletedIds: [ID!] errors: [UserError!]! }`)).byName.bookings;
+    expect(bulkOnly.delete).toBeFalsy();
+    expect(writersOf(bulkOnly, 'delete')).toBe('STAFF');
   });
 
   it('offers nothing the schema has no mutation for', () => {
@@ -72,7 +106,7 @@ describe('what a role may write, read from the schema', () => {
     expect(table(undefined)).toEqual(['', '', '']);
     expect(table('USER')).toEqual(['', 'create edit', '']);
     expect(table('STAFF')).toEqual(['create edit delete', 'create edit', '']);
-    expect(table('ADMIN')).toEqual(['create edit delete', 'create edit delete', 'create edit']);
+    expect(table('ADMIN')).toEqual(['create edit delete', 'create edit delete', 'create']);
     expect(mayWrite('ADMIN', undefined, 'create')).toBe(false);
   });
 });

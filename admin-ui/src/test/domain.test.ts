@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, introspectionFromSchema, parse, validate } from 'graphql';
-import { applyJobUpdate, byDay, countsByQuery, errorsMessage, fieldDiffs, formatValue, kindDetails, overlapping, overwriteDiffs, prepend, todayWindow } from '../domain';
+import { applyJobUpdate, byDay, calendarHolds, countsByQuery, errorsMessage, fieldDiffs, formatValue, holdsCounted, kindDetails, overlapping, overwriteDiffs, prepend, todayWindow } from '../domain';
 import { createDataProvider, SHOWN_ONCE, type Execute } from '../provider';
 import { buildModel, kindsSelection } from '../schema';
 import { fixtureSdl } from './fixture';
@@ -189,5 +189,22 @@ describe("a bookable's calendar", () => {
       ['2031-01-01', ['b1', 'b2']],
       ['2031-01-03', ['r1']],
     ]);
+  });
+
+  it('lists bookings and reservations as one schedule, each marked with its kind', () => {
+    const bookings = [holds[0], holds[1]];
+    const reservations = [
+      { id: 'r1', start: '2031-01-03T08:00:00Z', end: null },
+      { id: 'r0', start: '2030-12-31T08:00:00Z', end: '2031-01-01T09:00:00Z' },
+      { id: 'r2', start: '2031-01-01T09:00:00Z', end: null },
+    ];
+    const schedule = calendarHolds(bookings, reservations);
+    expect(schedule.map((h) => `${h.kind} ${h.id}`)).toEqual(['reservation r0', 'booking b1', 'reservation r2', 'booking b2', 'reservation r1']);
+    // an open reservation is in what a new booking after its start would overlap
+    const clash = overlapping(schedule, '2031-01-01T16:00:00Z', '2031-01-01T18:00:00Z');
+    expect(clash.map((h) => h.id)).toEqual(['r2', 'b2']);
+    expect(holdsCounted(clash)).toBe('1 booking and 1 reservation');
+    expect(holdsCounted(overlapping(schedule, '2031-01-01T08:00:00Z', '2031-01-01T13:00:00Z'))).toBe('2 bookings and 2 reservations');
+    expect(holdsCounted(overlapping(schedule, '2031-06-01T00:00:00Z', '2031-06-02T00:00:00Z'))).toBe('2 reservations');
   });
 });

@@ -72,9 +72,17 @@ type UpdateHostPayload { host: Host errors: [UserError!]! }
 type DeleteHostPayload { deletedId: ID errors: [UserError!]! }
 type BulkDeleteHostPayload { deletedIds: [ID!] errors: [UserError!]! }
 type Mutation {
+  "Writers: STAFF"
   createHost(input: CreateHostInput!): CreateHostPayload!
+  "Writers: STAFF"
   updateHost(input: UpdateHostInput!): UpdateHostPayload!
+  "Writers: STAFF"
   deleteHost(input: DeleteHostInput!): DeleteHostPayload!
+  """
+  Deletes many Host objects: all or nothing.
+
+  Writers: STAFF
+  """
   bulkDeleteHost(input: BulkDeleteHostInput!): BulkDeleteHostPayload!
 }
 `;

@@ -125,7 +125,18 @@ public final class DemoData {
 				return "demo data not loaded: the database already has hosts";
 			}
 			return String.format("demo data loaded in %.1f s: %s", took.toMillis() / 1000.0,
-					counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+					counts.entrySet().stream().map(e -> counted(e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+		}
+
+		/** "2 mails", and for one row the noun in the singular: "1 mail", "1 journal entry". */
+		static String counted(long count, String plural) {
+			if (count != 1) {
+				return count + " " + plural;
+			}
+			if (plural.endsWith("ies")) {
+				return "1 " + plural.substring(0, plural.length() - 3) + "y";
+			}
+			return "1 " + (plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural);
 		}
 	}
 

@@ -13,8 +13,19 @@ public final class Access {
 	private Access() {
 	}
 
+	/** The role or any above it; the schema states it as the role's name ("any signed-in user" for USER). */
 	public static Guard.Check role(Role needed) {
-		return env -> require(Caller.of(env.getGraphQlContext()), needed);
+		return Guard.Check.of(needed == Role.USER ? "any signed-in user" : needed.name(),
+				env -> require(Caller.of(env.getGraphQlContext()), needed));
+	}
+
+	/**
+	 * Any signed-in user, on what is their own: the module's management decides whose an object
+	 * is, and whom it lets act for others (staff on holds, admins on tokens).
+	 */
+	public static Guard.Check own() {
+		return Guard.Check.of("any signed-in user (their own)",
+				env -> require(Caller.of(env.getGraphQlContext()), Role.USER));
 	}
 
 	public static void require(Caller caller, Role needed) {

@@ -126,6 +126,35 @@ class PermissionMatrixTest extends ApiTest {
 		return tests.stream();
 	}
 
+	/** The least role each writers' line of a mutation's description stands for. */
+	private static final Map<String, Role> STATED_WRITERS = Map.of(
+			"ADMIN", Role.ADMIN,
+			"STAFF", Role.STAFF,
+			"any signed-in user (their own)", Role.USER,
+			"agents (as themselves) and ADMIN", Role.ADMIN);
+
+	/**
+	 * Every mutation's description ends with who may call it, as an anonymous client's
+	 * introspection reads it, and that is the role this matrix expects of it: the generic
+	 * writes, the conventions' bulk writes and the hand-written mutations alike.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyMutationStatesItsWriters() {
+		var stated = new SchemaIntrospection(graphQl()).writers();
+		assertThat(stated).containsEntry("createHost", "STAFF").containsEntry("bulkDeleteHost", "STAFF")
+			.containsEntry("createUser", "ADMIN").containsEntry("createBooking", "any signed-in user (their own)")
+			.containsEntry("deleteBooking", "ADMIN").containsEntry("createToken", "any signed-in user (their own)");
+		var tests = new ArrayList<DynamicTest>();
+		stated.forEach((mutation, writers) -> tests.add(DynamicTest.dynamicTest(mutation, () -> {
+			assertThat(writers).as(mutation + "'s description ends with a line \"" + SchemaIntrospection.WRITERS + "…\"")
+				.isNotNull();
+			var generic = generic(mutation);
+			var required = generic == null ? REQUIRED.get(mutation) : WRITERS.get(generic.name());
+			assertThat(STATED_WRITERS.get(writers)).as(mutation + " states \"" + writers + "\"").isEqualTo(required);
+		})));
+		return tests.stream();
+	}
+
 	/** The least role each audience a restricted field's description names stands for. */
 	private static final Map<String, Role> AUDIENCES = Map.of(
 			"admins", Role.ADMIN,

@@ -18,6 +18,9 @@ public final class SchemaIntrospection {
 	/** The sentence a restricted field's description carries (RestrictedField.description()). */
 	public static final String RESTRICTED = "Readable only by ";
 
+	/** What the last line of every mutation's description starts with (WritersInSchema). */
+	public static final String WRITERS = "Writers: ";
+
 	private static final String TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name } } }";
 
 	private final Map<String, Map<String, Object>> types = new LinkedHashMap<>();
@@ -70,6 +73,21 @@ public final class SchemaIntrospection {
 			.get("description");
 		var start = description.indexOf(RESTRICTED) + RESTRICTED.length();
 		return description.substring(start, description.indexOf('.', start));
+	}
+
+	/**
+	 * Who may call each mutation, as the last line of its description states it
+	 * ({@code Writers: STAFF}): the text after {@link #WRITERS}, or null where it is missing.
+	 */
+	public Map<String, String> writers() {
+		var writers = new LinkedHashMap<String, String>();
+		for (var mutation : fields("Mutation")) {
+			var description = (String) mutation.get("description");
+			var lines = description == null ? new String[] { "" } : description.split("\n");
+			var last = lines[lines.length - 1];
+			writers.put((String) mutation.get("name"), last.startsWith(WRITERS) ? last.substring(WRITERS.length()) : null);
+		}
+		return writers;
 	}
 
 	/** "Type.field" of every field of a Node type that returns the type or a connection of it. */

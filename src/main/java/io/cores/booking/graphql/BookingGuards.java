@@ -17,17 +17,17 @@ class BookingGuards {
 
 	@Bean
 	Guard createBookingAccess() {
-		return Guard.field("Mutation", "createBooking", Access.role(Role.USER));
+		return Guard.field("Mutation", "createBooking", Access.own());
 	}
 
 	@Bean
 	Guard updateBookingAccess() {
-		return Guard.field("Mutation", "updateBooking", Access.role(Role.USER));
+		return Guard.field("Mutation", "updateBooking", Access.own());
 	}
 
 	@Bean
 	Guard cancelBookingAccess() {
-		return Guard.field("Mutation", "cancelBooking", Access.role(Role.USER));
+		return Guard.field("Mutation", "cancelBooking", Access.own());
 	}
 
 	@Bean
@@ -37,22 +37,22 @@ class BookingGuards {
 
 	@Bean
 	Guard createReservationAccess() {
-		return Guard.field("Mutation", "createReservation", Access.role(Role.USER));
+		return Guard.field("Mutation", "createReservation", Access.own());
 	}
 
 	@Bean
 	Guard updateReservationAccess() {
-		return Guard.field("Mutation", "updateReservation", Access.role(Role.USER));
+		return Guard.field("Mutation", "updateReservation", Access.own());
 	}
 
 	@Bean
 	Guard endReservationAccess() {
-		return Guard.field("Mutation", "endReservation", Access.role(Role.USER));
+		return Guard.field("Mutation", "endReservation", Access.own());
 	}
 
 	@Bean
 	Guard cancelReservationAccess() {
-		return Guard.field("Mutation", "cancelReservation", Access.role(Role.USER));
+		return Guard.field("Mutation", "cancelReservation", Access.own());
 	}
 
 	@Bean

@@ -47,22 +47,22 @@ class IdentityGuards {
 	/** Tokens: any signed-in user for their own; whose token it is, TokenManagement checks. */
 	@Bean
 	Guard createTokenAccess() {
-		return Guard.field("Mutation", "createToken", Access.role(Role.USER));
+		return Guard.field("Mutation", "createToken", Access.own());
 	}
 
 	@Bean
 	Guard disableTokenAccess() {
-		return Guard.field("Mutation", "disableToken", Access.role(Role.USER));
+		return Guard.field("Mutation", "disableToken", Access.own());
 	}
 
 	@Bean
 	Guard enableTokenAccess() {
-		return Guard.field("Mutation", "enableToken", Access.role(Role.USER));
+		return Guard.field("Mutation", "enableToken", Access.own());
 	}
 
 	@Bean
 	Guard deleteTokenAccess() {
-		return Guard.field("Mutation", "deleteToken", Access.role(Role.USER));
+		return Guard.field("Mutation", "deleteToken", Access.own());
 	}
 
 	@Bean

@@ -21,12 +21,12 @@ class IngestConfiguration {
 	/** Agents, and admins entering a scan by hand; which agent a caller posts as is ScanIngest's rule. */
 	@Bean
 	Guard ingestScanAccess() {
-		return Guard.field("Mutation", "ingestScan", env -> {
+		return Guard.field("Mutation", "ingestScan", Guard.Check.of("agents (as themselves) and ADMIN", env -> {
 			var caller = Caller.of(env.getGraphQlContext());
 			if (!caller.isAgent()) {
 				Access.require(caller, Role.ADMIN);
 			}
-		});
+		}));
 	}
 
 	/** A whole scan is posted as variables in one request; only agent tokens need that much room. */

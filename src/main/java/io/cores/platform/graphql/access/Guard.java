@@ -14,7 +14,30 @@ public record Guard(String coordinates, Check check) {
 
 	@FunctionalInterface
 	public interface Check {
+
 		void check(DataFetchingEnvironment env);
+
+		/**
+		 * Who passes, in words a client reads ("STAFF", "any signed-in user (their own)"): the
+		 * schema states it for every mutation ({@link WritersInSchema}); null where the check
+		 * does not say.
+		 */
+		default String who() {
+			return null;
+		}
+
+		/** The check, saying who passes it. */
+		static Check of(String who, Check check) {
+			return new Described(who, check);
+		}
+	}
+
+	private record Described(String who, Check inner) implements Check {
+
+		@Override
+		public void check(DataFetchingEnvironment env) {
+			inner.check(env);
+		}
 	}
 
 	public static Guard field(String type, String field, Check check) {

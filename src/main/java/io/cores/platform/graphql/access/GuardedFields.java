@@ -36,6 +36,16 @@ public final class GuardedFields {
 		return byField.containsKey(coordinates);
 	}
 
+	/**
+	 * Who may call the field, as its one check of its own says ({@link Guard.Check#who()}); null
+	 * where it has none, several (whose words would not say that all must pass), or one that
+	 * does not say.
+	 */
+	String who(String coordinates) {
+		var checks = byField.getOrDefault(coordinates, List.of());
+		return checks.size() == 1 ? checks.get(0).who() : null;
+	}
+
 	/** The checks of a field in the order they run: the root rules first for a root field. */
 	List<Guard.Check> checks(String coordinates, boolean root) {
 		var checks = new ArrayList<Guard.Check>();

@@ -25,7 +25,8 @@ import io.cores.platform.persistence.BaseEntity;
  * Puts every declared {@link Guard} and {@link RestrictedField} in front of its field's resolver, so authorization is
  * declared once per rule and enforced for every path to the field. Fields without a guard
  * are not wrapped and cost nothing. Every mutation and subscription must have a guard of its
- * own: a new one without a rule stops the application from starting.
+ * own: a new one without a rule stops the application from starting. Every mutation's
+ * description ends with who its rule lets write ({@link WritersInSchema}).
  */
 @Configuration(proxyBeanMethods = false)
 class Guards {
@@ -44,7 +45,9 @@ class Guards {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer guardedFields(GuardedFields guarded, RestrictedFields restricted) {
-		return builder -> builder.configureTypeDefinitions(restricted).typeVisitors(List.of(new Wrapper(guarded)));
+		return builder -> builder.configureTypeDefinitions(restricted)
+			.typeVisitorsToTransformSchema(List.of(new WritersInSchema(guarded)))
+			.typeVisitors(List.of(new Wrapper(guarded)));
 	}
 
 	/** Wraps resolvers as the schema is built; checks afterwards that every write has its rule. */

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { toApiFilter } from '../provider';
+import { buildModel } from '../schema';
+import { choosePath, defaultOperator, isComplete, operatorChoices, whereCondition, whereSteps, whereValue } from '../where';
+import { fixtureSchema } from './fixture';
+
+// racks in labs in buildings, labs listing their racks: relations two and three steps away from a host
+const labsSdl = `
+type Building implements Node { id: ID! version: Int! name: String! opened: DateTime }
+type Lab implements Node { id: ID! version: Int! name: String! building: Building }
+extend type Rack { lab: Lab }
+input BuildingFilter { id: IDFilter name: StringFilter opened: DateTimeFilter and: [BuildingFilter!] or: [BuildingFilter!] not: BuildingFilter }
+input LabFilter { id: IDFilter name: StringFilter building: BuildingFilter racks: RackListFilter and: [LabFilter!] or: [LabFilter!] not: LabFilter }
+input RackListFilter { some: RackFilter none: RackFilter every: RackFilter }
+input DateTimeFilter { eq: DateTime lt: DateTime gte: DateTime isNull: Boolean }
+extend input RackFilter { lab: LabFilter }
+`;
+const model = buildModel(fixtureSchema(undefined, labsSdl));
+const hosts = model.byName.hosts;
+const names = (fields: { name: string }[]) => fields.map((f) => f.name);
+
+describe('filters through relations', () => {
+  it('reads every object filter input, its relations with the filter input they nest', () => {
+    expect(hosts.filters.find((f) => f.name === 'rack')?.relation).toBe('RackFilter');
+    expect(names(model.filterTypes.RackFilter)).toEqual(['id', 'name', 'lab']);
+    expect(model.filterTypes.RackFilter.find((f) => f.name === 'lab')).toMatchObject({ widget: 'reference', relation: 'LabFilter' });
+    expect(model.filterTypes.LabFilter.find((f) => f.name === 'racks')).toMatchObject({ relation: 'RackFilter', through: 'some' });
+    expect(model.filterTypes.BuildingFilter.find((f) => f.name === 'name')).toMatchObject({ widget: 'text', operators: ['eq', 'ne', 'in', 'isNull', 'contains', 'iContains', 'iEq'] });
+    // scalar and list filters are not object filters
+    expect(model.filterTypes.StringFilter).toBeUndefined();
+    expect(model.filterTypes.RackListFilter).toBeUndefined();
+  });
+
+  it('offers at each step the fields of the related type’s filter input, down to a scalar one', () => {
+    const steps = whereSteps(model, 'RackFilter', ['lab', 'building', 'name']);
+    expect(steps.map((s) => [s.filterType, s.chosen?.name])).toEqual([
+      ['RackFilter', 'lab'],
+      ['LabFilter', 'building'],
+      ['BuildingFilter', 'name'],
+    ]);
+    expect(names(steps[1].fields)).toEqual(['id', 'name', 'building', 'racks']);
+    // a relation just chosen offers its type's fields next, with nothing chosen there yet
+    expect(whereSteps(model, 'RackFilter', ['lab']).map((s) => [s.filterType, s.chosen?.name])).toEqual([
+      ['RackFilter', 'lab'],
+      ['LabFilter', undefined],
+    ]);
+    expect(whereSteps(model, 'RackFilter', [])).toHaveLength(1);
+  });
+
+  it('goes through a to-many relation as any of them', () => {
+    const steps = whereSteps(model, 'LabFilter', ['racks', 'some', 'name']);
+    expect(steps.map((s) => [s.filterType, s.chosen?.name])).toEqual([
+      ['LabFilter', 'racks'],
+      ['RackFilter', 'name'],
+    ]);
+    expect(choosePath(steps, 1, model.filterTypes.RackFilter.find((f) => f.name === 'id'))).toEqual(['racks', 'some', 'id']);
+    expect(choosePath(steps, 0, model.filterTypes.LabFilter.find((f) => f.name === 'building'))).toEqual(['building']);
+    expect(choosePath(steps, 1, undefined)).toEqual(['racks', 'some']);
+  });
+
+  it('maps a condition through relations to the nested filter input', () => {
+    const w = { path: ['lab', 'building', 'name'], op: 'iContains', value: 'HQ' };
+    expect(whereCondition('rack', w)).toEqual({ rack: { lab: { building: { name: { iContains: 'HQ' } } } } });
+    expect(toApiFilter(hosts, { rack__where: w, hostname__iContains: 'web' })).toEqual({
+      hostname: { iContains: 'web' },
+      rack: { lab: { building: { name: { iContains: 'HQ' } } } },
+    });
+    // with the relation's own picker: one condition on the relation holding both
+    expect(toApiFilter(hosts, { rack: 'R1', rack__where: { path: ['name'], op: 'eq', value: 'r7' } })).toEqual({
+      rack: { id: { eq: 'R1' }, name: { eq: 'r7' } },
+    });
+  });
+
+  it('negates it and combines it with others like any filter', () => {
+    const w = { path: ['lab', 'name'], op: 'iContains', value: 'east' };
+    expect(toApiFilter(hosts, { not__rack__where: w })).toEqual({ and: [{ not: { rack: { lab: { name: { iContains: 'east' } } } } }] });
+    expect(toApiFilter(hosts, { _match: 'any', rack__where: w, status__eq: 'NEW' })).toEqual({
+      and: [{ or: [{ rack: { lab: { name: { iContains: 'east' } } } }, { status: { eq: 'NEW' } }] }],
+    });
+  });
+
+  it('leaves out a condition not yet complete, and refuses one on a field that is no relation', () => {
+    for (const partial of ['', { path: [] }, { path: ['lab'] }, { path: ['lab', 'name'], op: 'iContains' }, { path: ['lab', 'name'], op: 'iContains', value: '' }, { path: ['lab'], op: null, value: null }]) {
+      expect(isComplete(partial)).toBe(false);
+      expect(toApiFilter(hosts, { rack__where: partial })).toBeUndefined();
+    }
+    expect(isComplete({ path: ['lab', 'name'], op: 'isNull', value: false })).toBe(true);
+    expect(() => toApiFilter(hosts, { status__where: { path: ['x'], op: 'eq', value: 1 } })).toThrow('hosts.status is not a relation');
+  });
+
+  it('offers the operators of the scalar filter in words, and types the value', () => {
+    const name = model.filterTypes.BuildingFilter.find((f) => f.name === 'name')!;
+    const opened = model.filterTypes.BuildingFilter.find((f) => f.name === 'opened')!;
+    expect(operatorChoices(name).map((o) => `${o.id} ${o.name}`)).toEqual([
+      'eq is',
+      'ne is not',
+      'isNull is empty',
+      'contains contains (same case)',
+      'iContains contains',
+      'iEq is (any case)',
+    ]);
+    expect(defaultOperator(name)).toBe('iContains');
+    expect(operatorChoices(opened).map((o) => o.name)).toEqual(['is', 'before', 'from', 'is empty']);
+    expect(defaultOperator(opened)).toBe('eq');
+    expect(whereValue(opened, 'gte', '2031-01-01T10:00')).toBe(new Date('2031-01-01T10:00').toISOString());
+    expect(whereValue(opened, 'isNull', 'true')).toBe(true);
+    expect(whereValue(name, 'iContains', '')).toBeUndefined();
+    const cpus = model.filterTypes.HostFilter.find((f) => f.name === 'cpus')!;
+    expect(whereValue(cpus, 'gt', '4')).toBe(4);
+  });
+});

@@ -1,0 +1,99 @@
+// Filters through relations: "hosts whose rack's lab's building is named HQ". A list filter
+// keeps one such condition per relation of the listed type, under the key `rack__where`, as
+// the path below the relation, an operator and a value; the API's filter inputs nest the same
+// way ({ rack: { lab: { building: { name: { iContains: "HQ" } } } } }), so what may be chosen at
+// each step is read from the related type's filter input, for every type alike.
+import type { FilterFieldModel, Model } from './schema';
+
+/** The list filter key's suffix of a condition through a relation: rack__where. */
+export const WHERE = 'where';
+
+/** A condition through a relation, as a list filter holds it. */
+export interface WhereValue {
+  /** The fields below the relation, down to a scalar one; a to-many step is followed by its quantifier (nics, some, mac). */
+  path: string[];
+  op?: string | null;
+  value?: unknown;
+}
+
+/** Whether a condition is complete enough to filter by: a path, an operator and a value. */
+export function isComplete(w: unknown): w is { path: string[]; op: string; value: unknown } {
+  if (!w || typeof w !== 'object') return false;
+  const { path, op, value } = w as WhereValue;
+  return Array.isArray(path) && path.length > 0 && !!op && value !== undefined && value !== null && value !== '';
+}
+
+/** The API's condition on the relation: { [relation]: { lab: { building: { name: { iContains: v } } } } }. */
+export function whereCondition(relation: string, w: { path: string[]; op: string; value: unknown }): Record<string, unknown> {
+  return { [relation]: w.path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), { [w.op]: w.value }) };
+}
+
+/** One step of a path: the filter input it is chosen from, its fields, and the field chosen there. */
+export interface WhereStep {
+  filterType: string;
+  fields: FilterFieldModel[];
+  chosen?: FilterFieldModel;
+}
+
+/**
+ * The steps of a path from a relation's filter input: one per relation followed, each offering
+ * the fields of that type's filter input; the last one's chosen field, when a scalar, is what
+ * the operator and value apply to. Steps past a name the schema does not have are dropped.
+ */
+export function whereSteps(model: Model, filterType: string, path: string[]): WhereStep[] {
+  const steps: WhereStep[] = [];
+  let type: string | undefined = filterType;
+  let i = 0;
+  while (type && model.filterTypes[type]) {
+    const fields: FilterFieldModel[] = model.filterTypes[type];
+    const chosen: FilterFieldModel | undefined = fields.find((f) => f.name === path[i]);
+    steps.push({ filterType: type, fields, chosen });
+    if (!chosen?.relation) break;
+    i += chosen.through ? 2 : 1;
+    type = chosen.relation;
+  }
+  return steps;
+}
+
+/** The path that chooses `field` at step `index` of `steps`, keeping the choices before it. */
+export function choosePath(steps: WhereStep[], index: number, field: FilterFieldModel | undefined): string[] {
+  const before = steps.slice(0, index).flatMap((s) => (s.chosen!.through ? [s.chosen!.name, s.chosen!.through] : [s.chosen!.name]));
+  if (!field) return before;
+  return field.through ? [...before, field.name, field.through] : [...before, field.name];
+}
+
+/** The operators offered on a scalar field (lists of values and their negation aside), in words. */
+export function operatorChoices(f: FilterFieldModel): { id: string; name: string }[] {
+  const time = f.widget === 'datetime' || f.widget === 'date';
+  const words: Record<string, string> = {
+    iContains: 'contains',
+    contains: 'contains (same case)',
+    eq: 'is',
+    iEq: 'is (any case)',
+    ne: 'is not',
+    startsWith: 'starts with',
+    endsWith: 'ends with',
+    lt: time ? 'before' : 'less than',
+    lte: time ? 'until' : 'at most',
+    gt: time ? 'after' : 'more than',
+    gte: time ? 'from' : 'at least',
+    inSubnet: 'in subnet',
+    containsIp: 'contains ip',
+    isNull: 'is empty',
+  };
+  return f.operators.filter((op) => words[op]).map((op) => ({ id: op, name: words[op] }));
+}
+
+/** The operator a newly chosen field starts with: contains for texts, else equality. */
+export function defaultOperator(f: FilterFieldModel): string | undefined {
+  return ['iContains', 'eq', 'startsWith', 'inSubnet', 'containsIp'].find((op) => f.operators.includes(op)) ?? operatorChoices(f)[0]?.id;
+}
+
+/** A typed value as the API takes it: numbers as numbers, yes/no as booleans, times as UTC ISO-8601. */
+export function whereValue(f: FilterFieldModel, op: string, raw: string): unknown {
+  if (raw === '') return undefined;
+  if (op === 'isNull' || f.widget === 'boolean') return raw === 'true';
+  if (f.widget === 'number') return Number(raw);
+  if (f.widget === 'datetime') return new Date(raw).toISOString();
+  return raw;
+}
