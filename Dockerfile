@@ -18,7 +18,5 @@ RUN mvn -B -ntp -DskipTests -Dadmin-ui.skip package
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/target/cores.jar /app/cores.jar
-COPY src/main/jvm/jvm.options /app/jvm.options
 EXPOSE 8080
-# JAVA_TOOL_OPTIONS adds to or overrides the options file (docs/operations.md)
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/cores.jar"]
+ENTRYPOINT ["java", "-jar", "/app/cores.jar"]

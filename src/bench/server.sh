@@ -1,6 +1,6 @@
 # Sourced by the benchmarks (run.sh, writes.sh, peers.sh): builds the jar if missing, starts it
 # on a fresh embedded PostgreSQL with HOSTS demo hosts (and the server arguments in
-# SERVER_ARGS, JVM options in JAVA_OPTS after the server's own, src/main/jvm/jvm.options), waits for the data, and gives the caller PG_PORT,
+# SERVER_ARGS, JVM options in JAVA_OPTS), waits for the data, and gives the caller PG_PORT,
 # PGPASSWORD, PSQL, SERVER, WORK, token_for <role> and checked_wrk <wrk args>.
 # The server and its data are removed when the calling script exits.
 set -euo pipefail
@@ -23,7 +23,7 @@ if [ "${CDS:-0}" = 1 ]; then
   if [ ! -f target/cds/cores.jsa ] || [ target/cds/cores.jsa -ot target/cores.jar ]; then
     rm -rf target/cds
     java -Djarmode=tools -jar target/cores.jar extract --destination target/cds >/dev/null
-    CORES_DATA_DIR="$WORK/training" CORES_DEMO_HOSTS=0 SERVER_PORT=0 java @src/main/jvm/jvm.options -XX:ArchiveClassesAtExit=target/cds/cores.jsa \
+    CORES_DATA_DIR="$WORK/training" CORES_DEMO_HOSTS=0 SERVER_PORT=0 java -XX:ArchiveClassesAtExit=target/cds/cores.jsa \
       -Dspring.context.exit=onRefresh -jar target/cds/cores.jar >"$WORK/training.log" 2>&1
     rm -rf "$WORK/training"
   fi
@@ -32,7 +32,7 @@ if [ "${CDS:-0}" = 1 ]; then
 fi
 STARTED_AT=$(date +%s.%N)
 CORES_DATA_DIR="$WORK/data" CORES_DEMO_HOSTS=$HOSTS SERVER_PORT=$PORT \
-  java @src/main/jvm/jvm.options "${JFR_OPTS[@]}" "${CDS_OPTS[@]}" ${JAVA_OPTS:-} -jar "$JAR" ${SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
+  java "${JFR_OPTS[@]}" "${CDS_OPTS[@]}" ${JAVA_OPTS:-} -jar "$JAR" ${SERVER_ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER=$!
 # `|| true`: under set -e the killed server's status (143) would become the script's
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK/data"' EXIT
