@@ -112,7 +112,7 @@ function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<s
   if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
   if (op === WHERE) {
     if (!f.relation) throw new Error(`${r.name}.${name} is not a relation to filter through`);
-    return isComplete(value) ? whereCondition(name, value) : undefined;
+    return isComplete(value) ? whereCondition(name, value, f.through) : undefined;
   }
   if (f.widget === 'reference') return { [name]: { id: Array.isArray(value) ? { in: value } : { eq: value } } };
   const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);

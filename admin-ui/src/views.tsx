@@ -287,7 +287,8 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
     if (opposite) out.push(opposite);
     if (f.relation && model.filterTypes[f.relation]?.length) {
       const source = `${f.name}__${WHERE}`;
-      out.push(<WhereInput key={source} source={source} label={`${humanize(f.name)} where`} name={f.name} relation={f.relation} model={model} />);
+      const label = `${humanize(f.name)}${f.through ? ' (any of them)' : ''} where`;
+      out.push(<WhereInput key={source} source={source} label={label} name={f.name} relation={f.relation} model={model} />);
     }
   }
   if (r.filters.length > 1) {
@@ -313,7 +314,8 @@ const localInput = (iso: string) => {
 };
 
 /**
- * A condition on a related object's fields (rack__where, see where.ts): a field of the related
+ * A condition on a related object's fields (rack__where, see where.ts), for a to-many relation
+ * on any of them (nics__where): a field of the related
  * type's filter input at each step, following relations (a to-many one as "any of them") down
  * to a scalar field, then its operator and value. What each step offers is read from the schema.
  * Every change sends the path, operator and value, null where cleared: the list merges a

@@ -23,9 +23,17 @@ export function isComplete(w: unknown): w is { path: string[]; op: string; value
   return Array.isArray(path) && path.length > 0 && !!op && value !== undefined && value !== null && value !== '';
 }
 
-/** The API's condition on the relation: { [relation]: { lab: { building: { name: { iContains: v } } } } }. */
-export function whereCondition(relation: string, w: { path: string[]; op: string; value: unknown }): Record<string, unknown> {
-  return { [relation]: w.path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), { [w.op]: w.value }) };
+/** The API's condition a complete path stands for: { rack: { lab: { name: { iContains: v } } } }. */
+export function pathCondition(w: { path: string[]; op: string; value: unknown }): Record<string, unknown> {
+  return w.path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), { [w.op]: w.value }) as Record<string, unknown>;
+}
+
+/**
+ * The API's condition on the relation: { [relation]: { lab: { building: { name: { iContains: v } } } } },
+ * through the list filter's quantifier for a to-many one ({ nics: { some: { mac: … } } }).
+ */
+export function whereCondition(relation: string, w: { path: string[]; op: string; value: unknown }, through?: string): Record<string, unknown> {
+  return pathCondition({ ...w, path: through ? [relation, through, ...w.path] : [relation, ...w.path] });
 }
 
 /** One step of a path: the filter input it is chosen from, its fields, and the field chosen there. */

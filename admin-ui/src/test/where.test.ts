@@ -4,7 +4,8 @@ import { buildModel } from '../schema';
 import { choosePath, defaultOperator, isComplete, operatorChoices, whereCondition, whereSteps, whereValue } from '../where';
 import { fixtureSchema } from './fixture';
 
-// racks in labs in buildings, labs listing their racks: relations two and three steps away from a host
+// racks in labs in buildings, labs listing their racks: relations two and three steps away from
+// a host; a host's nics filtered as objects of their own (and, or, not), so a to-many relation
 const labsSdl = `
 type Building implements Node { id: ID! version: Int! name: String! opened: DateTime }
 type Lab implements Node { id: ID! version: Int! name: String! building: Building }
@@ -14,6 +15,7 @@ input LabFilter { id: IDFilter name: StringFilter building: BuildingFilter racks
 input RackListFilter { some: RackFilter none: RackFilter every: RackFilter }
 input DateTimeFilter { eq: DateTime lt: DateTime gte: DateTime isNull: Boolean }
 extend input RackFilter { lab: LabFilter }
+extend input NicFilter { and: [NicFilter!] or: [NicFilter!] not: NicFilter }
 `;
 const model = buildModel(fixtureSchema(undefined, labsSdl));
 const hosts = model.byName.hosts;
@@ -107,5 +109,16 @@ describe('filters through relations', () => {
     expect(whereValue(name, 'iContains', '')).toBeUndefined();
     const cpus = model.filterTypes.HostFilter.find((f) => f.name === 'cpus')!;
     expect(whereValue(cpus, 'gt', '4')).toBe(4);
+  });
+});
+
+describe('a condition starting at a to-many relation', () => {
+  it('holds when any of them matches', () => {
+    expect(hosts.filters.find((f) => f.name === 'nics')).toMatchObject({ widget: 'references', relation: 'NicFilter', through: 'some' });
+    expect(names(whereSteps(model, 'NicFilter', ['mac'])[0].fields)).toEqual(['id', 'mac', 'host']);
+    const mac = { path: ['mac'], op: 'startsWith', value: '00:1b:21' };
+    expect(whereCondition('nics', mac, 'some')).toEqual({ nics: { some: { mac: { startsWith: '00:1b:21' } } } });
+    expect(toApiFilter(hosts, { nics__where: mac })).toEqual({ nics: { some: { mac: { startsWith: '00:1b:21' } } } });
+    expect(toApiFilter(hosts, { not__nics__where: mac })).toEqual({ and: [{ not: { nics: { some: { mac: { startsWith: '00:1b:21' } } } } }] });
   });
 });
