@@ -82,12 +82,12 @@ import {
 } from 'react-admin';
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
-import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
+import { displayField, upperFirst, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
 import { ALL_ROWS, MATCH, NOT, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
 import { formatValue, overwriteDiffs } from './domain';
-import { choosePath, defaultOperator, operatorChoices, WHERE, whereSteps, whereValue, type WhereValue } from './where';
+import { choosePath, defaultOperator, GROUP, groupItems, isGroup, operatorChoices, WHERE, whereSteps, whereValue, type Match, type WhereGroup, type WhereValue } from './where';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -291,6 +291,9 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
       out.push(<WhereInput key={source} source={source} label={label} name={f.name} relation={f.relation} model={model} />);
     }
   }
+  if (r.filterType && model.filterTypes[r.filterType]?.length) {
+    out.push(<GroupInput key={GROUP} source={GROUP} label="Group of conditions" r={r} model={model} />);
+  }
   if (r.filters.length > 1) {
     out.push(
       <SelectInput
@@ -315,23 +318,37 @@ const localInput = (iso: string) => {
 
 /**
  * A condition on a related object's fields (rack__where, see where.ts), for a to-many relation
- * on any of them (nics__where): a field of the related
- * type's filter input at each step, following relations (a to-many one as "any of them") down
- * to a scalar field, then its operator and value. What each step offers is read from the schema.
+ * on any of them (nics__where): its fields, operator and value as ConditionFields offers them.
  * Every change sends the path, operator and value, null where cleared: the list merges a
  * filter's new value into its old one, so a key left out would keep its old value.
  */
 function WhereInput({ source, label, name, relation, model }: { source: string; label: string; name: string; relation: string; model: Model }) {
   const { field } = useInput({ source });
   const w: WhereValue = field.value && typeof field.value === 'object' && Array.isArray(field.value.path) ? field.value : { path: [] };
-  const steps = whereSteps(model, relation, w.path);
+  return (
+    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+      <ConditionFields value={w} onChange={field.onChange} name={name} filterType={relation} model={model} />
+    </Box>
+  );
+}
+
+/**
+ * A condition's inputs: a field of the filter input at each step, following relations (a
+ * to-many one as "any of them") down to a scalar field, then its operator and value. What each
+ * step offers is read from the schema; `name` names the first step ("Rack field").
+ */
+function ConditionFields(props: { value: WhereValue; onChange: (w: WhereValue) => void; name: string; filterType: string; model: Model; narrow?: boolean }) {
+  const { value: w, onChange, name, filterType, model, narrow } = props;
+  // narrower in a group, so that a condition and its Remove fit one line of the filter area
+  const width = narrow ? { field: 140, operator: 130, value: 140 } : { field: 170, operator: 170, value: 200 };
+  const steps = whereSteps(model, filterType, w.path);
   const last = steps[steps.length - 1]?.chosen;
   const scalar = last && !last.relation ? last : undefined;
   const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
   const shown = w.value === undefined || w.value === null ? '' : scalar?.widget === 'datetime' ? localInput(String(w.value)) : String(w.value);
   const yesNo = scalar && (w.op === 'isNull' || scalar.widget === 'boolean');
   return (
-    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+    <>
       {steps.map((step, i) => {
         const what = humanize(i === 0 ? name : steps[i - 1].chosen!.name);
         return (
@@ -339,12 +356,12 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
             key={`${i}-${step.filterType}`}
             select
             size="small"
-            sx={{ width: 170 }}
+            sx={{ width: width.field }}
             label={`${what} field`}
             value={step.chosen?.name ?? ''}
             onChange={(e) => {
               const chosen = step.fields.find((f) => f.name === e.target.value);
-              field.onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
+              onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
             }}
             slotProps={select}
           >
@@ -362,10 +379,10 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
           <MuiTextField
             select
             size="small"
-            sx={{ width: 170 }}
+            sx={{ width: width.operator }}
             label={`${humanize(scalar.name)} operator`}
             value={w.op ?? ''}
-            onChange={(e) => field.onChange({ ...w, op: e.target.value, value: null })}
+            onChange={(e) => onChange({ ...w, op: e.target.value, value: null })}
             slotProps={select}
           >
             {operatorChoices(scalar).map((o) => (
@@ -378,10 +395,10 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
             <MuiTextField
               select
               size="small"
-              sx={{ width: 200 }}
+              sx={{ width: width.value }}
               label={`${humanize(scalar.name)} value`}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              onChange={(e) => onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={select}
             >
               <option value="">—</option>
@@ -394,16 +411,94 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
           ) : (
             <MuiTextField
               size="small"
-              sx={{ width: 200 }}
+              sx={{ width: width.value }}
               label={`${humanize(scalar.name)} value`}
               type={scalar.widget === 'number' ? 'number' : scalar.widget === 'datetime' ? 'datetime-local' : scalar.widget === 'date' ? 'date' : 'text'}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              onChange={(e) => onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={{ inputLabel: { shrink: true } }}
             />
           )}
         </>
       ) : null}
+    </>
+  );
+}
+
+const matchChoices: { id: Match; name: string }[] = [
+  { id: 'all', name: 'All of these' },
+  { id: 'any', name: 'Any of these' },
+  { id: 'none', name: 'None of these' },
+];
+
+/**
+ * A group of conditions (_group, see where.ts): conditions on the listed type's own fields or
+ * through its relations, and groups within it to any depth, each group with its own All / Any /
+ * None choice and a remove button. The whole group is sent on every change: the list replaces
+ * a list within a filter's value rather than merging it.
+ */
+function GroupInput({ source, label, r, model }: { source: string; label: string; r: ResourceModel; model: Model }) {
+  const { field } = useInput({ source });
+  const g: WhereGroup = isGroup(field.value) ? field.value : { match: 'all', items: [] };
+  return <GroupFields group={g} onChange={field.onChange} label={label} number="" r={r} model={model} />;
+}
+
+/** One group's inputs; `number` places a nested one ("2.1": the first item of the top group's second). */
+function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => void; onRemove?: () => void; label: string; number: string; r: ResourceModel; model: Model }) {
+  const { group, onChange, onRemove, label, number, r, model } = props;
+  const items = groupItems(group);
+  const named = number ? `group ${number}` : '';
+  const at = (i: number) => (number ? `${number}.${i + 1}` : String(i + 1));
+  const set = (i: number, x: WhereValue | WhereGroup) => onChange({ ...group, items: items.map((y, j) => (j === i ? x : y)) });
+  const remove = (i: number) => onChange({ ...group, items: items.filter((_, j) => j !== i) });
+  const row = { display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' } as const;
+  return (
+    <Box role="group" aria-label={number ? upperFirst(named) : label} className="filter-group" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Box sx={row}>
+        <MuiTextField
+          select
+          size="small"
+          sx={{ width: 150 }}
+          label={number ? `${upperFirst(named)} match` : 'Group match'}
+          value={group.match}
+          onChange={(e) => onChange({ ...group, match: e.target.value as Match })}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          {matchChoices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </MuiTextField>
+        <MuiButton size="small" aria-label={number ? `Add condition to ${named}` : undefined} onClick={() => onChange({ ...group, items: [...items, { path: [], op: null, value: null }] })}>
+          Add condition
+        </MuiButton>
+        <MuiButton
+          size="small"
+          aria-label={number ? `Add group to ${named}` : undefined}
+          // a group within another mostly says the other thing: any of these within all of them
+          onClick={() => onChange({ ...group, items: [...items, { match: group.match === 'all' ? 'any' : 'all', items: [] }] })}
+        >
+          Add group
+        </MuiButton>
+        {onRemove ? (
+          <MuiButton size="small" aria-label={`Remove ${named}`} onClick={onRemove}>
+            Remove group
+          </MuiButton>
+        ) : null}
+      </Box>
+      {items.map((x, i) =>
+        isGroup(x) ? (
+          <GroupFields key={i} group={x} onChange={(y) => set(i, y)} onRemove={() => remove(i)} label={label} number={at(i)} r={r} model={model} />
+        ) : (
+          <Box key={i} role="group" aria-label={`Condition ${at(i)}`} sx={row}>
+            <ConditionFields value={x && Array.isArray(x.path) ? x : { path: [] }} onChange={(y) => set(i, y)} name={r.typeName} filterType={r.filterType!} model={model} narrow />
+            <MuiButton size="small" aria-label={`Remove condition ${at(i)}`} onClick={() => remove(i)}>
+              Remove
+            </MuiButton>
+          </Box>
+        ),
+      )}
     </Box>
   );
 }
