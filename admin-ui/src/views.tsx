@@ -434,20 +434,34 @@ const matchChoices: { id: Match; name: string }[] = [
 /**
  * A group of conditions (_group, see where.ts): conditions on the listed type's own fields or
  * through its relations, and groups within it to any depth, each group with its own All / Any /
- * None choice and a remove button. The whole group is sent on every change: the list replaces
- * a list within a filter's value rather than merging it.
+ * None choice and a remove button, a group within another optionally through a relation. The
+ * whole group is sent on every change: the list replaces a list within a filter's value rather
+ * than merging it.
  */
 function GroupInput({ source, label, r, model }: { source: string; label: string; r: ResourceModel; model: Model }) {
   const { field } = useInput({ source });
   const g: WhereGroup = isGroup(field.value) ? field.value : { match: 'all', items: [] };
-  return <GroupFields group={g} onChange={field.onChange} label={label} number="" r={r} model={model} />;
+  return <GroupFields group={g} onChange={field.onChange} label={label} number="" outer={{ filterType: r.filterType!, name: r.typeName }} model={model} />;
 }
 
-/** One group's inputs; `number` places a nested one ("2.1": the first item of the top group's second). */
-function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => void; onRemove?: () => void; label: string; number: string; r: ResourceModel; model: Model }) {
-  const { group, onChange, onRemove, label, number, r, model } = props;
+/** Where a group's conditions start: a filter input, and the name of its first step ("Host field"). */
+interface Scope {
+  filterType: string;
+  name: string;
+}
+
+/**
+ * One group's inputs; `number` places a nested one ("2.1": the first item of the top group's
+ * second). A nested group may go through a relation of the group it is in (Nics (any of them)):
+ * its conditions then start at that relation's filter input and hold for one related object.
+ */
+function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => void; onRemove?: () => void; label: string; number: string; outer: Scope; model: Model }) {
+  const { group, onChange, onRemove, label, number, outer, model } = props;
   const items = groupItems(group);
   const named = number ? `group ${number}` : '';
+  const relations = number ? (model.filterTypes[outer.filterType] ?? []).filter((f) => f.relation) : [];
+  const through = Array.isArray(group.through) && group.through.length ? whereSteps(model, outer.filterType, group.through)[0]?.chosen : undefined;
+  const scope: Scope = through?.relation ? { filterType: through.relation, name: through.name } : outer;
   const at = (i: number) => (number ? `${number}.${i + 1}` : String(i + 1));
   const set = (i: number, x: WhereValue | WhereGroup) => onChange({ ...group, items: items.map((y, j) => (j === i ? x : y)) });
   const remove = (i: number) => onChange({ ...group, items: items.filter((_, j) => j !== i) });
@@ -455,6 +469,28 @@ function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => vo
   return (
     <Box role="group" aria-label={number ? upperFirst(named) : label} className="filter-group" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Box sx={row}>
+        {relations.length ? (
+          <MuiTextField
+            select
+            size="small"
+            sx={{ width: 150 }}
+            label={`${upperFirst(named)} through`}
+            value={through?.name ?? ''}
+            // the conditions in it were chosen from the other relation's fields: they start anew
+            onChange={(e) => {
+              const f = relations.find((x) => x.name === e.target.value);
+              onChange({ ...group, through: f ? (f.through ? [f.name, f.through] : [f.name]) : [], items: [] });
+            }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
+            <option value="">—</option>
+            {relations.map((f) => (
+              <option key={f.name} value={f.name}>
+                {`${humanize(f.name)}${f.through ? ' (any of them)' : ''}`}
+              </option>
+            ))}
+          </MuiTextField>
+        ) : null}
         <MuiTextField
           select
           size="small"
@@ -489,10 +525,10 @@ function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => vo
       </Box>
       {items.map((x, i) =>
         isGroup(x) ? (
-          <GroupFields key={i} group={x} onChange={(y) => set(i, y)} onRemove={() => remove(i)} label={label} number={at(i)} r={r} model={model} />
+          <GroupFields key={i} group={x} onChange={(y) => set(i, y)} onRemove={() => remove(i)} label={label} number={at(i)} outer={scope} model={model} />
         ) : (
           <Box key={i} role="group" aria-label={`Condition ${at(i)}`} sx={row}>
-            <ConditionFields value={x && Array.isArray(x.path) ? x : { path: [] }} onChange={(y) => set(i, y)} name={r.typeName} filterType={r.filterType!} model={model} narrow />
+            <ConditionFields value={x && Array.isArray(x.path) ? x : { path: [] }} onChange={(y) => set(i, y)} name={scope.name} filterType={scope.filterType} model={model} narrow />
             <MuiButton size="small" aria-label={`Remove condition ${at(i)}`} onClick={() => remove(i)}>
               Remove
             </MuiButton>

@@ -45,10 +45,15 @@ export const GROUP = '_group';
 /** How a group combines what it holds: all of it (and), any of it (or), or none of it (not any). */
 export type Match = 'all' | 'any' | 'none';
 
-/** A group of conditions, as a list filter holds it: its conditions' paths start at the listed type's filter input. */
+/**
+ * A group of conditions, as a list filter holds it: its conditions' paths start at the listed
+ * type's filter input, or, for a group `through` a relation of the type it is in (rack, or nics
+ * and its quantifier some), at that relation's, so that all of them hold for one related object.
+ */
 export interface WhereGroup {
   match: Match;
   items: (WhereValue | WhereGroup)[];
+  through?: string[];
 }
 
 /** Whether an item of a group is a group itself (it has a match) rather than a condition. */
@@ -63,7 +68,8 @@ export function groupItems(g: WhereGroup): (WhereValue | WhereGroup)[] {
 
 /**
  * The API's filter a group stands for: its complete conditions and non-empty groups under and,
- * or, or not with or (a single one stands alone, or under not); none when nothing in it filters yet.
+ * or, or not with or (a single one stands alone, or under not), within its relation when it goes
+ * through one ({ nics: { some: { and: [ … ] } } }); none when nothing in it filters yet.
  */
 export function groupCondition(g: WhereGroup): Record<string, unknown> | undefined {
   const parts = groupItems(g)
@@ -71,7 +77,9 @@ export function groupCondition(g: WhereGroup): Record<string, unknown> | undefin
     .filter((x): x is Record<string, unknown> => !!x);
   if (!parts.length) return undefined;
   const joined = parts.length === 1 ? parts[0] : { [g.match === 'any' || g.match === 'none' ? 'or' : 'and']: parts };
-  return g.match === 'none' ? { not: joined } : joined;
+  const combined = g.match === 'none' ? { not: joined } : joined;
+  const through = Array.isArray(g.through) ? g.through : [];
+  return through.reduceRight<Record<string, unknown>>((inner, step) => ({ [step]: inner }), combined);
 }
 
 /** One step of a path: the filter input it is chosen from, its fields, and the field chosen there. */

@@ -213,4 +213,30 @@ describe('groups of conditions', () => {
       and: [{ nics: { some: { id: { eq: 'N1' } } } }],
     });
   });
+
+  it('holds several conditions for one and the same related object, in a group through the relation', () => {
+    const mac = { path: ['mac'], op: 'startsWith', value: '00:1b:21' };
+    const id = { path: ['id'], op: 'eq', value: 'N1' };
+    const both = [{ mac: { startsWith: '00:1b:21' } }, { id: { eq: 'N1' } }];
+    const oneNic: WhereGroup = { match: 'all', through: ['nics', 'some'], items: [mac, id] };
+    expect(groupCondition(oneNic)).toEqual({ nics: { some: { and: both } } });
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: [active, oneNic] } })).toEqual({
+      and: [{ status: { eq: 'ACTIVE' } }, { nics: { some: { and: both } } }],
+    });
+    // none of these: a nic of which neither holds
+    expect(groupCondition({ ...oneNic, match: 'none' })).toEqual({ nics: { some: { not: { or: both } } } });
+    // through a to-one relation, and a group within it through the next one
+    const inRack: WhereGroup = {
+      match: 'any',
+      through: ['rack'],
+      items: [
+        { path: ['name'], op: 'eq', value: 'r7' },
+        { match: 'all', through: ['lab'], items: [{ path: ['name'], op: 'eq', value: 'east' }, { path: ['building', 'name'], op: 'eq', value: 'HQ' }] },
+      ],
+    };
+    expect(groupCondition(inRack)).toEqual({
+      rack: { or: [{ name: { eq: 'r7' } }, { lab: { and: [{ name: { eq: 'east' } }, { building: { name: { eq: 'HQ' } } }] } }] },
+    });
+    expect(groupCondition({ match: 'all', through: ['nics', 'some'], items: [{ path: [] }] })).toBeUndefined();
+  });
 });
