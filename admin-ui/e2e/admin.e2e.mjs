@@ -168,6 +168,38 @@ try {
   await shot(page, 'hosts-by-building');
   log(`hosts whose rack's lab is in ${building} (${inBuilding}), filtered through three relations`);
 
+  // --- a nested group: hosts that are ACTIVE and named lab1-… or lab2-…, built condition by condition --
+  const prefixes = ['lab1-', 'lab2-'];
+  const grouped = (
+    await api(`query($f: HostFilter) { hosts(filter: $f) { totalCount } }`, {
+      f: { and: [{ status: { eq: 'ACTIVE' } }, { or: prefixes.map((p) => ({ hostname: { startsWith: p } })) }] },
+    })
+  ).hosts.totalCount;
+  assert.ok(grouped > 0, `the demo data has ACTIVE hosts named ${prefixes.join(' or ')}`);
+  await page.goto(`${base}/admin/#/hosts?filter=${encodeURIComponent('{}')}`);
+  await rows(page).first().waitFor();
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByRole('menu').getByText('Group of conditions', { exact: true }).click();
+  const topGroup = page.getByRole('group', { name: 'Group of conditions', exact: true });
+  await topGroup.getByRole('button', { name: 'Add condition', exact: true }).click();
+  const statusCondition = page.getByRole('group', { name: 'Condition 1', exact: true });
+  await statusCondition.getByLabel('Host field', { exact: true }).selectOption('status');
+  await statusCondition.getByLabel('Status value', { exact: true }).selectOption('ACTIVE');
+  await topGroup.getByRole('button', { name: 'Add group', exact: true }).click();
+  const anyGroup = page.getByRole('group', { name: 'Group 2', exact: true });
+  assert.equal(await anyGroup.getByLabel('Group 2 match', { exact: true }).inputValue(), 'any', 'a group within all of them starts as any of them');
+  for (const [i, prefix] of prefixes.entries()) {
+    await anyGroup.getByRole('button', { name: 'Add condition to group 2', exact: true }).click();
+    const condition = page.getByRole('group', { name: `Condition 2.${i + 1}`, exact: true });
+    await condition.getByLabel('Host field', { exact: true }).selectOption('hostname');
+    await condition.getByLabel('Hostname operator', { exact: true }).selectOption('startsWith');
+    await condition.getByLabel('Hostname value', { exact: true }).fill(prefix);
+  }
+  await page.waitForFunction(() => decodeURIComponent(location.href).includes('"value":"lab2-"'));
+  await page.getByText(range(grouped)).waitFor();
+  await shot(page, 'hosts-nested-group');
+  log(`hosts that are ACTIVE and named ${prefixes.join(' or ')} (${grouped}), as a group of any within all`);
+
   // --- create a host; a NIC with an invalid MAC shows the field error ----------------------------
   const hostname = `e2e-${Date.now()}`;
   await page.goto(`${base}/admin/#/hosts/create`);

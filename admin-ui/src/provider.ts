@@ -4,7 +4,7 @@
 import { HttpError } from 'react-admin';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { LABEL, selection, type FieldModel, type Model, type ResourceModel } from './schema';
-import { isComplete, whereCondition, WHERE } from './where';
+import { GROUP, groupCondition, isComplete, isGroup, whereCondition, WHERE } from './where';
 
 /** Runs one GraphQL operation and answers its data; GraphQL errors are thrown. */
 export type Execute = (query: string, variables?: Record<string, unknown>) => Promise<any>;
@@ -51,9 +51,10 @@ export const NOT = 'not__';
 /**
  * A filter as react-admin holds it (keys `field` or `field__operator`, `q` for quick search,
  * `not__field__operator` for its opposite, `_match: 'any'` for any filter rather than all,
- * `relation__where` for a condition on a related object's fields, see where.ts) turned into
- * the API's filter input: { hostname: { iContains: "web" }, rack: { id: { eq }, lab: { … } } },
- * with `not` and `or` where asked. The quick search always holds.
+ * `relation__where` for a condition on a related object's fields, `_group` for a group of
+ * conditions with groups within it, see where.ts) turned into the API's filter input:
+ * { hostname: { iContains: "web" }, rack: { id: { eq }, lab: { … } } }, with `not` and `or` where
+ * asked. The quick search always holds.
  */
 export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!filter) return undefined;
@@ -61,6 +62,9 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
   const out: Record<string, any> = {};
   const and: unknown[] = [];
   const conditions: Record<string, unknown>[] = [];
+  // a group's condition is kept whole, never merged with another on the same field: two
+  // conditions through a to-many relation may be met by two different related objects
+  const whole = new Set<Record<string, unknown>>();
   for (const [key, value] of Object.entries(filter)) {
     if (key === MATCH) continue;
     if (value === undefined || value === '' || value === null || (Array.isArray(value) && value.length === 0)) continue;
@@ -76,6 +80,14 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
       out.id = { ...(out.id ?? {}), in: value };
       continue;
     }
+    if (key === GROUP) {
+      const condition = isGroup(value) ? groupCondition(value) : undefined;
+      if (condition) {
+        conditions.push(condition);
+        whole.add(condition);
+      }
+      continue;
+    }
     const negated = key.startsWith(NOT);
     const condition = fieldCondition(r, negated ? key.slice(NOT.length) : key, value);
     if (condition) conditions.push(negated ? { not: condition } : condition);
@@ -85,7 +97,8 @@ export function toApiFilter(r: ResourceModel, filter: Record<string, unknown> | 
   } else {
     for (const c of conditions) {
       const [name, v] = Object.entries(c)[0];
-      if (name === 'not') and.push(c);
+      if (name === 'and') and.push(...(v as unknown[]));
+      else if (name === 'not' || name === 'or' || whole.has(c)) and.push(c);
       else out[name] = merged(out[name], v);
     }
   }
@@ -112,7 +125,7 @@ function fieldCondition(r: ResourceModel, key: string, value: unknown): Record<s
   if (!f) throw new Error(`${r.name} cannot be filtered by ${name}`);
   if (op === WHERE) {
     if (!f.relation) throw new Error(`${r.name}.${name} is not a relation to filter through`);
-    return isComplete(value) ? whereCondition(name, value) : undefined;
+    return isComplete(value) ? whereCondition(name, value, f.through) : undefined;
   }
   if (f.widget === 'reference') return { [name]: { id: Array.isArray(value) ? { in: value } : { eq: value } } };
   const operator = op ?? (f.operators.includes('eq') ? 'eq' : f.operators[0]);

@@ -70,6 +70,8 @@ export interface FilterModel {
   reference?: string;
   /** For a relation: the related type's filter input (RackFilter), whose fields filter through it. */
   relation?: string;
+  /** For a to-many relation (a host's nics): the list filter's quantifier its conditions go through (some). */
+  through?: string;
 }
 
 /**
@@ -249,6 +251,13 @@ export function buildModel(schema: IntrospectionQuery): Model {
 
   // an object type's filter input combines itself: and, or, not
   const isObjectFilter = (t: IntrospectionType) => t.kind === 'INPUT_OBJECT' && ['and', 'or', 'not'].every((c) => t.inputFields.some((x) => x.name === c));
+  // a to-many relation's list filter ({ some, none, every }): the filter input of its elements
+  const toManyElement = (t: IntrospectionType): string | undefined => {
+    if (t.kind !== 'INPUT_OBJECT') return undefined;
+    const some = t.inputFields.find((x) => x.name === 'some');
+    const element = some && types.get(unwrap(some.type).name);
+    return element && isObjectFilter(element) ? element.name : undefined;
+  };
   const filterTypes: Record<string, FilterFieldModel[]> = {};
   for (const t of types.values()) {
     if (t.kind !== 'INPUT_OBJECT' || !isObjectFilter(t)) continue;
@@ -261,10 +270,9 @@ export function buildModel(schema: IntrospectionQuery): Model {
         fields.push({ name: f.name, operators: [], widget: 'reference', relation: ft.name });
         continue;
       }
-      const some = ft.inputFields.find((x) => x.name === 'some');
-      const element = some && types.get(unwrap(some.type).name);
-      if (element && isObjectFilter(element)) {
-        fields.push({ name: f.name, operators: [], widget: 'references', relation: element.name, through: 'some' });
+      const element = toManyElement(ft);
+      if (element) {
+        fields.push({ name: f.name, operators: [], widget: 'references', relation: element, through: 'some' });
         continue;
       }
       const ops = ft.inputFields.map((x) => x.name);
@@ -375,8 +383,13 @@ export function buildModel(schema: IntrospectionQuery): Model {
           filters.push({ name: f.name, operators: ['id'], widget: 'reference', reference: own.reference, relation: isObjectFilter(fType) ? fType.name : undefined });
           continue;
         }
+        const element = toManyElement(fType);
+        if (element) {
+          filters.push({ name: f.name, operators: [], widget: 'references', relation: element, through: 'some' });
+          continue;
+        }
         const ops = fType.inputFields.map((x) => x.name);
-        if (!ops.includes('eq') && !ops.includes('iContains')) continue; // relation lists, domain filters
+        if (!ops.includes('eq') && !ops.includes('iContains')) continue; // domain filters
         const opType = fType.inputFields.find((x) => x.name === 'eq') ?? fType.inputFields[0];
         const probe = fieldModel(f.name, opType.type);
         if (!probe) continue;

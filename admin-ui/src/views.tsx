@@ -82,12 +82,12 @@ import {
 } from 'react-admin';
 import { overrides } from './overrides';
 import { createFields, defaultSort, editFields, listColumns, pageSizes, readOnlyFields, showFields } from './layout';
-import { displayField, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
+import { displayField, upperFirst, type FieldModel, type FilterModel, type Model, type ResourceModel } from './schema';
 import { ALL_ROWS, MATCH, NOT, SHOWN_ONCE } from './provider';
 import { ChangeHistory, domainExtras, Journal, ShownOnceDialog } from './screens';
 import { renderMarkdown } from './markdown';
 import { formatValue, overwriteDiffs } from './domain';
-import { choosePath, defaultOperator, operatorChoices, WHERE, whereSteps, whereValue, type WhereValue } from './where';
+import { choosePath, defaultOperator, GROUP, groupItems, isGroup, operatorChoices, WHERE, whereSteps, whereValue, type Match, type WhereGroup, type WhereValue } from './where';
 
 /** "assetNumber" → "Asset number". */
 export function humanize(name: string): string {
@@ -287,8 +287,12 @@ function filterInputs(r: ResourceModel, model: Model): ReactElement[] {
     if (opposite) out.push(opposite);
     if (f.relation && model.filterTypes[f.relation]?.length) {
       const source = `${f.name}__${WHERE}`;
-      out.push(<WhereInput key={source} source={source} label={`${humanize(f.name)} where`} name={f.name} relation={f.relation} model={model} />);
+      const label = `${humanize(f.name)}${f.through ? ' (any of them)' : ''} where`;
+      out.push(<WhereInput key={source} source={source} label={label} name={f.name} relation={f.relation} model={model} />);
     }
+  }
+  if (r.filterType && model.filterTypes[r.filterType]?.length) {
+    out.push(<GroupInput key={GROUP} source={GROUP} label="Group of conditions" r={r} model={model} />);
   }
   if (r.filters.length > 1) {
     out.push(
@@ -313,23 +317,38 @@ const localInput = (iso: string) => {
 };
 
 /**
- * A condition on a related object's fields (rack__where, see where.ts): a field of the related
- * type's filter input at each step, following relations (a to-many one as "any of them") down
- * to a scalar field, then its operator and value. What each step offers is read from the schema.
+ * A condition on a related object's fields (rack__where, see where.ts), for a to-many relation
+ * on any of them (nics__where): its fields, operator and value as ConditionFields offers them.
  * Every change sends the path, operator and value, null where cleared: the list merges a
  * filter's new value into its old one, so a key left out would keep its old value.
  */
 function WhereInput({ source, label, name, relation, model }: { source: string; label: string; name: string; relation: string; model: Model }) {
   const { field } = useInput({ source });
   const w: WhereValue = field.value && typeof field.value === 'object' && Array.isArray(field.value.path) ? field.value : { path: [] };
-  const steps = whereSteps(model, relation, w.path);
+  return (
+    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+      <ConditionFields value={w} onChange={field.onChange} name={name} filterType={relation} model={model} />
+    </Box>
+  );
+}
+
+/**
+ * A condition's inputs: a field of the filter input at each step, following relations (a
+ * to-many one as "any of them") down to a scalar field, then its operator and value. What each
+ * step offers is read from the schema; `name` names the first step ("Rack field").
+ */
+function ConditionFields(props: { value: WhereValue; onChange: (w: WhereValue) => void; name: string; filterType: string; model: Model; narrow?: boolean }) {
+  const { value: w, onChange, name, filterType, model, narrow } = props;
+  // narrower in a group, so that a condition and its Remove fit one line of the filter area
+  const width = narrow ? { field: 140, operator: 130, value: 140 } : { field: 170, operator: 170, value: 200 };
+  const steps = whereSteps(model, filterType, w.path);
   const last = steps[steps.length - 1]?.chosen;
   const scalar = last && !last.relation ? last : undefined;
   const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
   const shown = w.value === undefined || w.value === null ? '' : scalar?.widget === 'datetime' ? localInput(String(w.value)) : String(w.value);
   const yesNo = scalar && (w.op === 'isNull' || scalar.widget === 'boolean');
   return (
-    <Box role="group" aria-label={label} sx={{ display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+    <>
       {steps.map((step, i) => {
         const what = humanize(i === 0 ? name : steps[i - 1].chosen!.name);
         return (
@@ -337,12 +356,12 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
             key={`${i}-${step.filterType}`}
             select
             size="small"
-            sx={{ width: 170 }}
+            sx={{ width: width.field }}
             label={`${what} field`}
             value={step.chosen?.name ?? ''}
             onChange={(e) => {
               const chosen = step.fields.find((f) => f.name === e.target.value);
-              field.onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
+              onChange({ path: choosePath(steps, i, chosen), op: (chosen && !chosen.relation && defaultOperator(chosen)) || null, value: null });
             }}
             slotProps={select}
           >
@@ -360,10 +379,10 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
           <MuiTextField
             select
             size="small"
-            sx={{ width: 170 }}
+            sx={{ width: width.operator }}
             label={`${humanize(scalar.name)} operator`}
             value={w.op ?? ''}
-            onChange={(e) => field.onChange({ ...w, op: e.target.value, value: null })}
+            onChange={(e) => onChange({ ...w, op: e.target.value, value: null })}
             slotProps={select}
           >
             {operatorChoices(scalar).map((o) => (
@@ -376,10 +395,10 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
             <MuiTextField
               select
               size="small"
-              sx={{ width: 200 }}
+              sx={{ width: width.value }}
               label={`${humanize(scalar.name)} value`}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              onChange={(e) => onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={select}
             >
               <option value="">—</option>
@@ -392,16 +411,130 @@ function WhereInput({ source, label, name, relation, model }: { source: string; 
           ) : (
             <MuiTextField
               size="small"
-              sx={{ width: 200 }}
+              sx={{ width: width.value }}
               label={`${humanize(scalar.name)} value`}
               type={scalar.widget === 'number' ? 'number' : scalar.widget === 'datetime' ? 'datetime-local' : scalar.widget === 'date' ? 'date' : 'text'}
               value={shown}
-              onChange={(e) => field.onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
+              onChange={(e) => onChange({ ...w, value: whereValue(scalar, w.op!, e.target.value) ?? null })}
               slotProps={{ inputLabel: { shrink: true } }}
             />
           )}
         </>
       ) : null}
+    </>
+  );
+}
+
+const matchChoices: { id: Match; name: string }[] = [
+  { id: 'all', name: 'All of these' },
+  { id: 'any', name: 'Any of these' },
+  { id: 'none', name: 'None of these' },
+];
+
+/**
+ * A group of conditions (_group, see where.ts): conditions on the listed type's own fields or
+ * through its relations, and groups within it to any depth, each group with its own All / Any /
+ * None choice and a remove button, a group within another optionally through a relation. The
+ * whole group is sent on every change: the list replaces a list within a filter's value rather
+ * than merging it.
+ */
+function GroupInput({ source, label, r, model }: { source: string; label: string; r: ResourceModel; model: Model }) {
+  const { field } = useInput({ source });
+  const g: WhereGroup = isGroup(field.value) ? field.value : { match: 'all', items: [] };
+  return <GroupFields group={g} onChange={field.onChange} label={label} number="" outer={{ filterType: r.filterType!, name: r.typeName }} model={model} />;
+}
+
+/** Where a group's conditions start: a filter input, and the name of its first step ("Host field"). */
+interface Scope {
+  filterType: string;
+  name: string;
+}
+
+/**
+ * One group's inputs; `number` places a nested one ("2.1": the first item of the top group's
+ * second). A nested group may go through a relation of the group it is in (Nics (any of them)):
+ * its conditions then start at that relation's filter input and hold for one related object.
+ */
+function GroupFields(props: { group: WhereGroup; onChange: (g: WhereGroup) => void; onRemove?: () => void; label: string; number: string; outer: Scope; model: Model }) {
+  const { group, onChange, onRemove, label, number, outer, model } = props;
+  const items = groupItems(group);
+  const named = number ? `group ${number}` : '';
+  const relations = number ? (model.filterTypes[outer.filterType] ?? []).filter((f) => f.relation) : [];
+  const through = Array.isArray(group.through) && group.through.length ? whereSteps(model, outer.filterType, group.through)[0]?.chosen : undefined;
+  const scope: Scope = through?.relation ? { filterType: through.relation, name: through.name } : outer;
+  const at = (i: number) => (number ? `${number}.${i + 1}` : String(i + 1));
+  const set = (i: number, x: WhereValue | WhereGroup) => onChange({ ...group, items: items.map((y, j) => (j === i ? x : y)) });
+  const remove = (i: number) => onChange({ ...group, items: items.filter((_, j) => j !== i) });
+  const row = { display: 'flex', gap: 1, alignItems: 'flex-end', flexWrap: 'wrap' } as const;
+  return (
+    <Box role="group" aria-label={number ? upperFirst(named) : label} className="filter-group" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Box sx={row}>
+        {relations.length ? (
+          <MuiTextField
+            select
+            size="small"
+            sx={{ width: 150 }}
+            label={`${upperFirst(named)} through`}
+            value={through?.name ?? ''}
+            // the conditions in it were chosen from the other relation's fields: they start anew
+            onChange={(e) => {
+              const f = relations.find((x) => x.name === e.target.value);
+              onChange({ ...group, through: f ? (f.through ? [f.name, f.through] : [f.name]) : [], items: [] });
+            }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
+            <option value="">—</option>
+            {relations.map((f) => (
+              <option key={f.name} value={f.name}>
+                {`${humanize(f.name)}${f.through ? ' (any of them)' : ''}`}
+              </option>
+            ))}
+          </MuiTextField>
+        ) : null}
+        <MuiTextField
+          select
+          size="small"
+          sx={{ width: 150 }}
+          label={number ? `${upperFirst(named)} match` : 'Group match'}
+          value={group.match}
+          onChange={(e) => onChange({ ...group, match: e.target.value as Match })}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          {matchChoices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </MuiTextField>
+        <MuiButton size="small" aria-label={number ? `Add condition to ${named}` : undefined} onClick={() => onChange({ ...group, items: [...items, { path: [], op: null, value: null }] })}>
+          Add condition
+        </MuiButton>
+        <MuiButton
+          size="small"
+          aria-label={number ? `Add group to ${named}` : undefined}
+          // a group within another mostly says the other thing: any of these within all of them
+          onClick={() => onChange({ ...group, items: [...items, { match: group.match === 'all' ? 'any' : 'all', items: [] }] })}
+        >
+          Add group
+        </MuiButton>
+        {onRemove ? (
+          <MuiButton size="small" aria-label={`Remove ${named}`} onClick={onRemove}>
+            Remove group
+          </MuiButton>
+        ) : null}
+      </Box>
+      {items.map((x, i) =>
+        isGroup(x) ? (
+          <GroupFields key={i} group={x} onChange={(y) => set(i, y)} onRemove={() => remove(i)} label={label} number={at(i)} outer={scope} model={model} />
+        ) : (
+          <Box key={i} role="group" aria-label={`Condition ${at(i)}`} sx={row}>
+            <ConditionFields value={x && Array.isArray(x.path) ? x : { path: [] }} onChange={(y) => set(i, y)} name={scope.name} filterType={scope.filterType} model={model} narrow />
+            <MuiButton size="small" aria-label={`Remove condition ${at(i)}`} onClick={() => remove(i)}>
+              Remove
+            </MuiButton>
+          </Box>
+        ),
+      )}
     </Box>
   );
 }

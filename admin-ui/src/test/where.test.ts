@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toApiFilter } from '../provider';
 import { buildModel } from '../schema';
-import { choosePath, defaultOperator, isComplete, operatorChoices, whereCondition, whereSteps, whereValue } from '../where';
+import { choosePath, defaultOperator, groupCondition, isComplete, operatorChoices, whereCondition, whereSteps, whereValue, type WhereGroup } from '../where';
 import { fixtureSchema } from './fixture';
 
-// racks in labs in buildings, labs listing their racks: relations two and three steps away from a host
+// racks in labs in buildings, labs listing their racks: relations two and three steps away from
+// a host; a host's nics filtered as objects of their own (and, or, not), so a to-many relation
 const labsSdl = `
 type Building implements Node { id: ID! version: Int! name: String! opened: DateTime }
 type Lab implements Node { id: ID! version: Int! name: String! building: Building }
@@ -14,6 +15,7 @@ input LabFilter { id: IDFilter name: StringFilter building: BuildingFilter racks
 input RackListFilter { some: RackFilter none: RackFilter every: RackFilter }
 input DateTimeFilter { eq: DateTime lt: DateTime gte: DateTime isNull: Boolean }
 extend input RackFilter { lab: LabFilter }
+extend input NicFilter { and: [NicFilter!] or: [NicFilter!] not: NicFilter }
 `;
 const model = buildModel(fixtureSchema(undefined, labsSdl));
 const hosts = model.byName.hosts;
@@ -107,5 +109,134 @@ describe('filters through relations', () => {
     expect(whereValue(name, 'iContains', '')).toBeUndefined();
     const cpus = model.filterTypes.HostFilter.find((f) => f.name === 'cpus')!;
     expect(whereValue(cpus, 'gt', '4')).toBe(4);
+  });
+});
+
+describe('a condition starting at a to-many relation', () => {
+  it('holds when any of them matches', () => {
+    expect(hosts.filters.find((f) => f.name === 'nics')).toMatchObject({ widget: 'references', relation: 'NicFilter', through: 'some' });
+    expect(names(whereSteps(model, 'NicFilter', ['mac'])[0].fields)).toEqual(['id', 'mac', 'host']);
+    const mac = { path: ['mac'], op: 'startsWith', value: '00:1b:21' };
+    expect(whereCondition('nics', mac, 'some')).toEqual({ nics: { some: { mac: { startsWith: '00:1b:21' } } } });
+    expect(toApiFilter(hosts, { nics__where: mac })).toEqual({ nics: { some: { mac: { startsWith: '00:1b:21' } } } });
+    expect(toApiFilter(hosts, { not__nics__where: mac })).toEqual({ and: [{ not: { nics: { some: { mac: { startsWith: '00:1b:21' } } } } }] });
+  });
+});
+
+describe('groups of conditions', () => {
+  const named = (value: string) => ({ path: ['hostname'], op: 'iContains', value });
+  const active = { path: ['status'], op: 'eq', value: 'ACTIVE' };
+
+  it('maps a group of any within a group of all to the API’s and and or', () => {
+    const g: WhereGroup = { match: 'all', items: [active, { match: 'any', items: [named('lab1-'), named('lab2-')] }] };
+    expect(toApiFilter(hosts, { _group: g })).toEqual({
+      and: [{ status: { eq: 'ACTIVE' } }, { or: [{ hostname: { iContains: 'lab1-' } }, { hostname: { iContains: 'lab2-' } }] }],
+    });
+    // and the other way round, deeper, with none of them as not
+    const deep: WhereGroup = {
+      match: 'any',
+      items: [
+        { path: ['cpus'], op: 'gt', value: 4 },
+        { match: 'all', items: [active, { match: 'none', items: [named('lab1-'), named('lab2-')] }] },
+      ],
+    };
+    expect(toApiFilter(hosts, { _group: deep })).toEqual({
+      and: [
+        {
+          or: [
+            { cpus: { gt: 4 } },
+            { and: [{ status: { eq: 'ACTIVE' } }, { not: { or: [{ hostname: { iContains: 'lab1-' } }, { hostname: { iContains: 'lab2-' } }] } }] },
+          ],
+        },
+      ],
+    });
+    expect(groupCondition({ match: 'none', items: [active] })).toEqual({ not: { status: { eq: 'ACTIVE' } } });
+  });
+
+  it('leaves out what is not complete yet: a group of one is that one, an empty group filters nothing', () => {
+    const g: WhereGroup = { match: 'all', items: [{ path: [] }, { path: ['hostname'], op: 'iContains', value: '' }, { match: 'any', items: [] }, { match: 'any', items: [active] }] };
+    expect(groupCondition(g)).toEqual({ status: { eq: 'ACTIVE' } });
+    expect(toApiFilter(hosts, { _group: g })).toEqual({ and: [{ status: { eq: 'ACTIVE' } }] });
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: [{ path: ['rack'], op: null, value: null }] } })).toBeUndefined();
+    // the list's filter form hands an emptied list back as ''
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: '' } })).toBeUndefined();
+    expect(toApiFilter(hosts, { _group: '' })).toBeUndefined();
+  });
+
+  it('combines a group with the other filters like any filter', () => {
+    const g: WhereGroup = { match: 'any', items: [named('lab1-'), named('lab2-')] };
+    expect(toApiFilter(hosts, { status__eq: 'NEW', _group: g })).toEqual({
+      status: { eq: 'NEW' },
+      and: [{ or: [{ hostname: { iContains: 'lab1-' } }, { hostname: { iContains: 'lab2-' } }] }],
+    });
+    expect(toApiFilter(hosts, { _match: 'any', status__eq: 'NEW', _group: { match: 'all', items: [active, named('lab1-')] } })).toEqual({
+      and: [{ or: [{ status: { eq: 'NEW' } }, { and: [{ status: { eq: 'ACTIVE' } }, { hostname: { iContains: 'lab1-' } }] }] }],
+    });
+  });
+
+  it('holds more than one condition through the same relation', () => {
+    const building = { path: ['rack', 'lab', 'building', 'name'], op: 'iContains', value: 'HQ' };
+    const rack = { path: ['rack', 'name'], op: 'eq', value: 'r7' };
+    // each condition starts at the host's own filter input and goes through the rack
+    expect(whereSteps(model, 'HostFilter', building.path).map((s) => [s.filterType, s.chosen?.name])).toEqual([
+      ['HostFilter', 'rack'],
+      ['RackFilter', 'lab'],
+      ['LabFilter', 'building'],
+      ['BuildingFilter', 'name'],
+    ]);
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: [building, rack] } })).toEqual({
+      and: [{ rack: { lab: { building: { name: { iContains: 'HQ' } } } } }, { rack: { name: { eq: 'r7' } } }],
+    });
+    expect(toApiFilter(hosts, { _group: { match: 'any', items: [building, rack] } })).toEqual({
+      and: [{ or: [{ rack: { lab: { building: { name: { iContains: 'HQ' } } } } }, { rack: { name: { eq: 'r7' } } }] }],
+    });
+    // beside the relation's own Rack where
+    expect(toApiFilter(hosts, { rack__where: { path: ['name'], op: 'eq', value: 'r8' }, _group: { match: 'all', items: [building] } })).toEqual({
+      rack: { name: { eq: 'r8' } },
+      and: [{ rack: { lab: { building: { name: { iContains: 'HQ' } } } } }],
+    });
+  });
+
+  it('goes through a to-many relation as any of them, each condition on its own', () => {
+    const mac = { path: ['nics', 'some', 'mac'], op: 'startsWith', value: '00:1b:21' };
+    const id = { path: ['nics', 'some', 'id'], op: 'eq', value: 'N1' };
+    expect(whereSteps(model, 'HostFilter', mac.path).map((s) => [s.filterType, s.chosen?.name])).toEqual([
+      ['HostFilter', 'nics'],
+      ['NicFilter', 'mac'],
+    ]);
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: [mac, id] } })).toEqual({
+      and: [{ nics: { some: { mac: { startsWith: '00:1b:21' } } } }, { nics: { some: { id: { eq: 'N1' } } } }],
+    });
+    // two conditions on nics are two, not one nic holding both, beside Nics (any of them) where too
+    expect(toApiFilter(hosts, { nics__where: { path: ['mac'], op: 'startsWith', value: '00:1b:21' }, _group: { match: 'all', items: [id] } })).toEqual({
+      nics: { some: { mac: { startsWith: '00:1b:21' } } },
+      and: [{ nics: { some: { id: { eq: 'N1' } } } }],
+    });
+  });
+
+  it('holds several conditions for one and the same related object, in a group through the relation', () => {
+    const mac = { path: ['mac'], op: 'startsWith', value: '00:1b:21' };
+    const id = { path: ['id'], op: 'eq', value: 'N1' };
+    const both = [{ mac: { startsWith: '00:1b:21' } }, { id: { eq: 'N1' } }];
+    const oneNic: WhereGroup = { match: 'all', through: ['nics', 'some'], items: [mac, id] };
+    expect(groupCondition(oneNic)).toEqual({ nics: { some: { and: both } } });
+    expect(toApiFilter(hosts, { _group: { match: 'all', items: [active, oneNic] } })).toEqual({
+      and: [{ status: { eq: 'ACTIVE' } }, { nics: { some: { and: both } } }],
+    });
+    // none of these: a nic of which neither holds
+    expect(groupCondition({ ...oneNic, match: 'none' })).toEqual({ nics: { some: { not: { or: both } } } });
+    // through a to-one relation, and a group within it through the next one
+    const inRack: WhereGroup = {
+      match: 'any',
+      through: ['rack'],
+      items: [
+        { path: ['name'], op: 'eq', value: 'r7' },
+        { match: 'all', through: ['lab'], items: [{ path: ['name'], op: 'eq', value: 'east' }, { path: ['building', 'name'], op: 'eq', value: 'HQ' }] },
+      ],
+    };
+    expect(groupCondition(inRack)).toEqual({
+      rack: { or: [{ name: { eq: 'r7' } }, { lab: { and: [{ name: { eq: 'east' } }, { building: { name: { eq: 'HQ' } } }] } }] },
+    });
+    expect(groupCondition({ match: 'all', through: ['nics', 'some'], items: [{ path: [] }] })).toBeUndefined();
   });
 });
