@@ -3,6 +3,7 @@
 // views show comes from here, so a field added to the schema appears without UI code.
 import type {
   IntrospectionField,
+  IntrospectionInputObjectType,
   IntrospectionInputValue,
   IntrospectionQuery,
   IntrospectionType,
@@ -258,6 +259,16 @@ export function buildModel(schema: IntrospectionQuery): Model {
     const element = some && types.get(unwrap(some.type).name);
     return element && isObjectFilter(element) ? element.name : undefined;
   };
+  // a filter input's field that is no to-one relation: a to-many one, reached through some, or a
+  // scalar filter with its operators; none for a domain filter (neither eq nor iContains)
+  const plainFilterField = (name: string, t: IntrospectionInputObjectType): FilterFieldModel | undefined => {
+    const element = toManyElement(t);
+    if (element) return { name, operators: [], widget: 'references', relation: element, through: 'some' };
+    const operators = t.inputFields.map((x) => x.name);
+    if (!operators.includes('eq') && !operators.includes('iContains')) return undefined;
+    const probe = fieldModel(name, (t.inputFields.find((x) => x.name === 'eq') ?? t.inputFields[0]).type);
+    return probe ? { name, operators, widget: probe.widget, enumValues: probe.enumValues } : undefined;
+  };
   const filterTypes: Record<string, FilterFieldModel[]> = {};
   for (const t of types.values()) {
     if (t.kind !== 'INPUT_OBJECT' || !isObjectFilter(t)) continue;
@@ -270,15 +281,8 @@ export function buildModel(schema: IntrospectionQuery): Model {
         fields.push({ name: f.name, operators: [], widget: 'reference', relation: ft.name });
         continue;
       }
-      const element = toManyElement(ft);
-      if (element) {
-        fields.push({ name: f.name, operators: [], widget: 'references', relation: element, through: 'some' });
-        continue;
-      }
-      const ops = ft.inputFields.map((x) => x.name);
-      if (!ops.includes('eq') && !ops.includes('iContains')) continue; // domain filters
-      const probe = fieldModel(f.name, (ft.inputFields.find((x) => x.name === 'eq') ?? ft.inputFields[0]).type);
-      if (probe) fields.push({ name: f.name, operators: ops, widget: probe.widget, enumValues: probe.enumValues });
+      const plain = plainFilterField(f.name, ft);
+      if (plain) fields.push(plain);
     }
     filterTypes[t.name] = fields;
   }
@@ -383,17 +387,9 @@ export function buildModel(schema: IntrospectionQuery): Model {
           filters.push({ name: f.name, operators: ['id'], widget: 'reference', reference: own.reference, relation: isObjectFilter(fType) ? fType.name : undefined });
           continue;
         }
-        const element = toManyElement(fType);
-        if (element) {
-          filters.push({ name: f.name, operators: [], widget: 'references', relation: element, through: 'some' });
-          continue;
-        }
-        const ops = fType.inputFields.map((x) => x.name);
-        if (!ops.includes('eq') && !ops.includes('iContains')) continue; // domain filters
-        const opType = fType.inputFields.find((x) => x.name === 'eq') ?? fType.inputFields[0];
-        const probe = fieldModel(f.name, opType.type);
-        if (!probe) continue;
-        filters.push({ name: f.name, operators: ops, widget: own?.widget ?? probe.widget, enumValues: probe.enumValues });
+        const plain = plainFilterField(f.name, fType);
+        // a scalar keeps the widget its field shows (a MAC, an IP) where it has one
+        if (plain) filters.push(plain.through ? plain : { ...plain, widget: own?.widget ?? plain.widget });
       }
     }
 
