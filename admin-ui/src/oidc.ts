@@ -16,7 +16,6 @@ export interface OidcSettings {
 export interface Discovery {
   authorization_endpoint: string;
   token_endpoint: string;
-  end_session_endpoint?: string;
 }
 
 /** What is kept in the tab between leaving for the provider and coming back. */
@@ -47,7 +46,7 @@ export function discovery(body: unknown): Discovery {
   if (!d?.authorization_endpoint || !d.token_endpoint) {
     throw new Error("The identity provider's discovery document names no authorization or token endpoint.");
   }
-  return { authorization_endpoint: d.authorization_endpoint, token_endpoint: d.token_endpoint, end_session_endpoint: d.end_session_endpoint };
+  return { authorization_endpoint: d.authorization_endpoint, token_endpoint: d.token_endpoint };
 }
 
 /** Where the provider sends the browser back: the admin's own address, /admin/. */

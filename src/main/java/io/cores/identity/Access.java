@@ -24,8 +24,7 @@ public final class Access {
 	 * is, and whom it lets act for others (staff on holds, admins on tokens).
 	 */
 	public static Guard.Check own() {
-		return Guard.Check.of("any signed-in user (their own)",
-				env -> require(Caller.of(env.getGraphQlContext()), Role.USER));
+		return Guard.Check.of("any signed-in user (their own)", role(Role.USER));
 	}
 
 	public static void require(Caller caller, Role needed) {
